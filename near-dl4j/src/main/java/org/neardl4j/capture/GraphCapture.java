@@ -1,0 +1,172 @@
+package org.neardl4j.capture;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.sampling.ActivationLayout;
+
+import java.util.Map;
+
+/**
+ * {@link ModelCapture} for a {@link ComputationGraph}: vertices in topological order. Each vertex's inputs are
+ * released as soon as it has run, so only activations still to be consumed are held.
+ */
+final class GraphCapture extends ModelCapture {
+
+    private static final String BUILT_IN_VERTEX_PACKAGE = "org.deeplearning4j.nn.graph.vertex.impl";
+
+    private final ComputationGraph graph;
+    private final int[] order;
+    private final LayerStep[] steps;     // by vertex index; null for non-layer vertices
+    private final ImmutableList<SkippedLayer> skipped;
+    private final ImmutableList<MatrixSite> sites;
+
+    GraphCapture(ComputationGraph original, Long seed) {
+        Preconditions.checkArgument(original.getVertices() != null, "the ComputationGraph must be initialised (call init())");
+        ComputationGraphConfiguration conf = original.getConfiguration().clone();
+        if (seed != null) {
+            conf.getDefaultConfiguration().setSeed(seed);
+        }
+        for (Map.Entry<String, org.deeplearning4j.nn.conf.graph.GraphVertex> e : conf.getVertices().entrySet()) {
+            if (e.getValue() instanceof LayerVertex) {
+                NeuralNetConfiguration c = ((LayerVertex) e.getValue()).getLayerConf();
+                if (seed != null) {
+                    c.setSeed(seed);
+                }
+                stripNoise(c.getLayer());
+            }
+        }
+        graph = new ComputationGraph(conf);
+        // activation wrappers are installed in the cloned configuration before init, which builds the layers
+        GraphVertex[] protoVertices = original.getVertices();
+        steps = new LayerStep[protoVertices.length];
+        for (Map.Entry<String, org.deeplearning4j.nn.conf.graph.GraphVertex> e : conf.getVertices().entrySet()) {
+            if (e.getValue() instanceof LayerVertex) {
+                int idx = original.getVertex(e.getKey()).getVertexIndex();
+                steps[idx] = new LayerStep(e.getKey(), idx, ((LayerVertex) e.getValue()).getLayerConf().getLayer());
+            }
+        }
+        if (seed == null) {
+            INDArray p = original.params();
+            graph.init(p == null ? null : p.dup(), false);
+        } else {
+            initIsolated(graph::init);
+        }
+        order = graph.topologicalSortOrder();
+        GraphVertex[] vertices = graph.getVertices();
+        ImmutableList.Builder<SkippedLayer> sk = ImmutableList.builder();
+        ImmutableList.Builder<MatrixSite> st = ImmutableList.builder();
+        for (int idx : order) {
+            GraphVertex v = vertices[idx];
+            Preconditions.checkState(v.getVertexName().equals(protoVertices[idx].getVertexName()),
+                    "vertex order of the working copy differs from the original at %s", idx);
+            if (v.isInputVertex()) {
+                continue;
+            }
+            if (v.hasLayer()) {
+                LayerStep s = steps[idx];
+                SkippedLayer skip = s.skipped();
+                if (skip != null) {
+                    sk.add(skip);
+                }
+                s.addSites(st);
+            } else {
+                String type = v.getClass().getSimpleName();
+                if (v.getClass().getName().startsWith(BUILT_IN_VERTEX_PACKAGE)) {
+                    sk.add(SkippedLayer.noMatrix(v.getVertexName(), idx, type));
+                } else {
+                    sk.add(SkippedLayer.unsupported(v.getVertexName(), idx, type,
+                            type + " is not supported by near-dl4j: its matrices are not scored"));
+                }
+            }
+        }
+        skipped = sk.build();
+        sites = st.build();
+    }
+
+    @Override
+    public int numInputs() {
+        return graph.getNumInputArrays();
+    }
+
+    @Override
+    public ImmutableList<SkippedLayer> skipped() {
+        return skipped;
+    }
+
+    @Override
+    public ImmutableList<MatrixSite> sites() {
+        return sites;
+    }
+
+    @Override
+    public void forward(INDArray[] features, ActivationSink sink) {
+        checkInputs(features, numInputs());
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        GraphVertex[] vertices = graph.getVertices();
+        ActivationLayout[] layouts = new ActivationLayout[vertices.length];
+        try {
+            for (int idx : order) {
+                GraphVertex v = vertices[idx];
+                INDArray out;
+                if (v.isInputVertex()) {
+                    out = features[v.getVertexIndex()];
+                    layouts[idx] = LayerRole.inputLayout(out.rank(), firstLayerReading(v));
+                } else {
+                    ActivationLayout in = inputLayout(v, layouts);
+                    if (v.hasLayer()) {
+                        Output o = run(steps[idx], in, () -> v.doForward(true, mgr), sink);
+                        out = o.array;
+                        layouts[idx] = o.layout;
+                    } else {
+                        try {
+                            out = v.doForward(true, mgr);
+                        } catch (RuntimeException e) {
+                            throw new IllegalArgumentException("forward pass failed at vertex '" + v.getVertexName()
+                                    + "' (" + v.getClass().getSimpleName() + "): " + e.getMessage(), e);
+                        }
+                        layouts[idx] = out.rank() == 2 ? ActivationLayout.feedForward()
+                                : ActivationLayout.of(out.rank(), in != null && in.rank() == out.rank() && in.isChannelsLast());
+                    }
+                    v.clear();
+                }
+                VertexIndices[] targets = v.getOutputVertices();
+                if (targets != null) {
+                    for (VertexIndices t : targets) {
+                        vertices[t.getVertexIndex()].setInput(t.getVertexEdgeNumber(), out, mgr);
+                    }
+                }
+            }
+        } finally {
+            for (GraphVertex v : vertices) {
+                v.clear();
+            }
+        }
+    }
+
+    private static ActivationLayout inputLayout(GraphVertex v, ActivationLayout[] layouts) {
+        VertexIndices[] in = v.getInputVertices();
+        return in == null || in.length == 0 ? null : layouts[in[0].getVertexIndex()];
+    }
+
+    private org.deeplearning4j.nn.conf.layers.Layer firstLayerReading(GraphVertex input) {
+        VertexIndices[] targets = input.getOutputVertices();
+        if (targets == null) {
+            return null;
+        }
+        for (VertexIndices t : targets) {
+            LayerStep s = steps[t.getVertexIndex()];
+            if (s != null) {
+                return s.conf;
+            }
+        }
+        return null;
+    }
+}

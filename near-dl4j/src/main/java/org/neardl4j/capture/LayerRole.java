@@ -1,0 +1,210 @@
+package org.neardl4j.capture;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.NoParamLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
+import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
+import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.neardl4j.sampling.ActivationLayout;
+
+/**
+ * What a layer contributes to NEAR, decided from its configuration, and the axis layout of what it outputs.
+ */
+enum LayerRole {
+    /** Weights and a non-identity activation applied after a pre-output: two matrices, Z (observed) and H. */
+    PRE_AND_POST,
+    /** Weights and no separate activation (identity, batch normalisation, recurrent layers): its output, "pre". */
+    PRE_ONLY,
+    /** An activation function without weights of its own kind (ActivationLayer, PReLU, loss layers): "post". */
+    POST_ONLY,
+    /** Neither weights nor activation: no matrix. */
+    NONE,
+    /** Not known to near-dl4j: skipped, reported. */
+    UNSUPPORTED;
+
+    /** Unwraps frozen and other wrapper layers to the layer that computes. */
+    static Layer unwrap(Layer conf) {
+        Layer c = conf;
+        for (Layer inner = unwrapOnce(c); inner != null; inner = unwrapOnce(c)) {
+            c = inner;
+        }
+        return c;
+    }
+
+    /** The layer a frozen or wrapper layer wraps, or null. */
+    static Layer unwrapOnce(Layer c) {
+        if (c instanceof FrozenLayer) {
+            return ((FrozenLayer) c).getLayer();
+        }
+        if (c instanceof BaseWrapperLayer) {
+            return ((BaseWrapperLayer) c).getUnderlying();
+        }
+        return null;
+    }
+
+    static LayerRole of(Layer conf) {
+        Layer c = unwrap(conf);
+        if (c instanceof VariationalAutoencoder || c instanceof AbstractSameDiffLayer) {
+            return UNSUPPORTED;
+        }
+        if (c instanceof BatchNormalization || c instanceof BaseRecurrentLayer || c instanceof Bidirectional) {
+            return PRE_ONLY;
+        }
+        if (c instanceof PReLULayer) {
+            return POST_ONLY;
+        }
+        if (c instanceof ActivationLayer) {
+            return isIdentity(((ActivationLayer) c).getActivationFn()) ? NONE : POST_ONLY;
+        }
+        if (c instanceof LossLayer || c instanceof CnnLossLayer || c instanceof RnnLossLayer
+                || c instanceof Cnn3DLossLayer) {
+            return isIdentity(((BaseLayer) c).getActivationFn()) ? NONE : POST_ONLY;
+        }
+        if (c instanceof NoParamLayer || c instanceof DropoutLayer || c instanceof LocalResponseNormalization
+                || c instanceof MaskLayer || c instanceof RepeatVector || c instanceof Yolo2OutputLayer) {
+            return NONE;
+        }
+        if (c instanceof BaseLayer) {
+            return isIdentity(((BaseLayer) c).getActivationFn()) ? PRE_ONLY : PRE_AND_POST;
+        }
+        return UNSUPPORTED;
+    }
+
+    static boolean isIdentity(IActivation a) {
+        return a == null || a instanceof ActivationIdentity
+                || (a instanceof RecordingActivation && isIdentity(((RecordingActivation) a).getDelegate()));
+    }
+
+    static String typeName(Layer conf) {
+        return conf.getClass().getSimpleName();
+    }
+
+    /**
+     * The layout of a layer's output of the given rank: the layer's declared data format when it has one,
+     * otherwise the layout of its input.
+     */
+    static ActivationLayout outputLayout(Layer conf, int rank, ActivationLayout input) {
+        if (rank == 2) {
+            return ActivationLayout.feedForward();
+        }
+        Boolean declared = declaredChannelsLast(unwrap(conf), rank);
+        if (declared != null) {
+            return ActivationLayout.of(rank, declared);
+        }
+        return ActivationLayout.of(rank, input != null && input.rank() == rank && input.isChannelsLast());
+    }
+
+    /** The layout of an array after an input preprocessor. */
+    static ActivationLayout afterPreprocessor(InputPreProcessor pp, int rank, ActivationLayout input) {
+        if (rank == 2) {
+            return ActivationLayout.feedForward();
+        }
+        if (rank == 3) {
+            RNNFormat f = null;
+            if (pp instanceof FeedForwardToRnnPreProcessor) {
+                f = ((FeedForwardToRnnPreProcessor) pp).getRnnDataFormat();
+            } else if (pp instanceof CnnToRnnPreProcessor) {
+                f = ((CnnToRnnPreProcessor) pp).getRnnDataFormat();
+            }
+            return ActivationLayout.of(3, f == RNNFormat.NWC);
+        }
+        return ActivationLayout.of(rank, input != null && input.rank() == rank && input.isChannelsLast());
+    }
+
+    /** The layout of a network input, from the first layer that reads it. */
+    static ActivationLayout inputLayout(int rank, Layer firstLayer) {
+        if (rank == 2) {
+            return ActivationLayout.feedForward();
+        }
+        Boolean declared = firstLayer == null ? null : declaredChannelsLast(unwrap(firstLayer), rank);
+        return ActivationLayout.of(rank, declared != null && declared);
+    }
+
+    private static Boolean declaredChannelsLast(Layer c, int rank) {
+        if (rank == 3) {
+            if (c instanceof Convolution1DLayer) {
+                return ((Convolution1DLayer) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            if (c instanceof BaseRecurrentLayer) {
+                return ((BaseRecurrentLayer) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            if (c instanceof RnnOutputLayer) {
+                return ((RnnOutputLayer) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            if (c instanceof RnnLossLayer) {
+                return ((RnnLossLayer) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            if (c instanceof EmbeddingSequenceLayer) {
+                return ((EmbeddingSequenceLayer) c).getOutputFormat() == RNNFormat.NWC;
+            }
+            if (c instanceof Bidirectional) {
+                return declaredChannelsLast(((Bidirectional) c).getFwd(), rank);
+            }
+            return null;
+        }
+        if (rank == 5) {
+            if (c instanceof Convolution3D) {
+                return ((Convolution3D) c).getDataFormat() == Convolution3D.DataFormat.NDHWC;
+            }
+            if (c instanceof Deconvolution3D) {
+                return ((Deconvolution3D) c).getDataFormat() == Convolution3D.DataFormat.NDHWC;
+            }
+            return null;
+        }
+        if (rank == 4) {
+            CNN2DFormat f = null;
+            if (c instanceof ConvolutionLayer) {
+                f = ((ConvolutionLayer) c).getCnn2dDataFormat();
+            } else if (c instanceof SubsamplingLayer) {
+                f = ((SubsamplingLayer) c).getCnn2dDataFormat();
+            } else if (c instanceof BatchNormalization) {
+                f = ((BatchNormalization) c).getCnn2DFormat();
+            } else if (c instanceof LocalResponseNormalization) {
+                f = ((LocalResponseNormalization) c).getDataFormat();
+            } else if (c instanceof CnnLossLayer) {
+                f = ((CnnLossLayer) c).getFormat();
+            } else if (c instanceof Upsampling2D) {
+                f = ((Upsampling2D) c).getFormat();
+            } else if (c instanceof ZeroPaddingLayer) {
+                f = ((ZeroPaddingLayer) c).getDataFormat();
+            } else if (c instanceof Cropping2D) {
+                f = ((Cropping2D) c).getDataFormat();
+            }
+            return f == null ? null : f == CNN2DFormat.NHWC;
+        }
+        return null;
+    }
+}

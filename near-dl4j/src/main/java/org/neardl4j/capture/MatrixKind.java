@@ -1,0 +1,29 @@
+package org.neardl4j.capture;
+
+/**
+ * Which of a layer's two matrices a score belongs to.
+ *
+ * <pre>{@code
+ * if (layerScore.kind() == MatrixKind.PRE) { ... }
+ * }</pre>
+ */
+public enum MatrixKind {
+    /**
+     * The output of a layer with trainable weights before its activation function (dense, convolution,
+     * batch normalisation, output layers), or the output of a recurrent layer, whose activations are internal.
+     */
+    PRE("pre"),
+    /** The output of an activation function, fused into a layer or a stand-alone {@code ActivationLayer}. */
+    POST("post");
+
+    private final String label;
+
+    MatrixKind(String label) {
+        this.label = label;
+    }
+
+    /** {@code "pre"} or {@code "post"}, as in the JSON output. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,250 @@
+package org.neardl4j.capture;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.sampling.ActivationLayout;
+
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs forward passes of a private working copy of a network and hands every NEAR matrix to an
+ * {@link ActivationSink} as the layers produce it.
+ *
+ * <p>The working copy has the user's configuration (cloned) and either the user's parameters (copied) or
+ * freshly initialised ones; the user's network, its parameters, updater, counters, listeners, stored
+ * input and masks are never touched. In the copy, dropout and weight noise are removed and every
+ * fused activation function is wrapped in a {@link RecordingActivation} to observe the pre-activation.
+ * Forward passes run in training mode, so batch normalisation uses the statistics of the batch (its
+ * running statistics are updated only by a backward pass, which never runs).
+ *
+ * <pre>{@code
+ * ModelCapture capture = ModelCapture.of(net);
+ * capture.forward(new INDArray[] {features}, (site, activation, layout) -> ...);
+ * }</pre>
+ */
+public abstract class ModelCapture {
+
+    /** A working copy of {@code model} with its current parameters. */
+    public static ModelCapture of(Model model) {
+        return create(model, null);
+    }
+
+    /**
+     * A working copy of {@code model} whose parameters are freshly initialised by the configuration's own
+     * weight initialisation, with {@code seed}. ND4J's random generator of the calling thread is not used.
+     */
+    public static ModelCapture freshlyInitialised(Model model, long seed) {
+        return create(model, seed);
+    }
+
+    private static ModelCapture create(Model model, Long seed) {
+        Preconditions.checkNotNull(model, "model");
+        if (model instanceof MultiLayerNetwork) {
+            return new MultiLayerCapture((MultiLayerNetwork) model, seed);
+        }
+        if (model instanceof ComputationGraph) {
+            return new GraphCapture((ComputationGraph) model, seed);
+        }
+        throw new IllegalArgumentException("model must be a MultiLayerNetwork or a ComputationGraph, got "
+                + model.getClass().getName());
+    }
+
+    /** Number of input arrays a forward pass takes. */
+    public abstract int numInputs();
+
+    /** Layers and vertices that give no matrix, in forward order. */
+    public abstract ImmutableList<SkippedLayer> skipped();
+
+    /** The sites that give matrices, in forward order (a layer's pre before its post). */
+    public abstract ImmutableList<MatrixSite> sites();
+
+    /**
+     * One forward pass over a batch.
+     *
+     * @param features one array per network input, all with the same number of samples
+     * @param sink     receives each matrix as it is produced
+     * @throws IllegalArgumentException naming the layer when the forward pass fails (for example a wrong
+     *                                  input shape)
+     */
+    public abstract void forward(INDArray[] features, ActivationSink sink);
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** One layer of the working copy, with its role and its observed activation. */
+    static final class LayerStep {
+        final String name;
+        final int index;
+        final Layer conf;
+        final String type;
+        final LayerRole role;
+        final RecordingActivation recorder;
+        final MatrixSite pre;
+        final MatrixSite post;
+
+        LayerStep(String name, int index, Layer conf) {
+            this.name = name;
+            this.index = index;
+            this.conf = conf;
+            Layer inner = LayerRole.unwrap(conf);
+            this.type = LayerRole.typeName(inner);
+            this.role = LayerRole.of(conf);
+            if (role == LayerRole.PRE_AND_POST) {
+                BaseLayer bl = (BaseLayer) inner;
+                recorder = new RecordingActivation(bl.getActivationFn());
+                bl.setActivationFn(recorder);
+            } else {
+                recorder = null;
+            }
+            boolean hasPre = role == LayerRole.PRE_AND_POST || role == LayerRole.PRE_ONLY;
+            boolean hasPost = role == LayerRole.PRE_AND_POST || role == LayerRole.POST_ONLY;
+            this.pre = hasPre ? MatrixSite.of(name, index, type, MatrixKind.PRE) : null;
+            this.post = hasPost ? MatrixSite.of(name, index, type, MatrixKind.POST) : null;
+        }
+
+        SkippedLayer skipped() {
+            if (role == LayerRole.NONE) {
+                return SkippedLayer.noMatrix(name, index, type);
+            }
+            if (role == LayerRole.UNSUPPORTED) {
+                return SkippedLayer.unsupported(name, index, type,
+                        type + " is not supported by near-dl4j: its matrices are not scored");
+            }
+            return null;
+        }
+
+        void addSites(ImmutableList.Builder<MatrixSite> b) {
+            if (pre != null) {
+                b.add(pre);
+            }
+            if (post != null) {
+                b.add(post);
+            }
+        }
+
+        String describe() {
+            return "'" + name + "' (" + type + ", index " + index + ")";
+        }
+    }
+
+    /** Removes dropout and weight noise from a layer configuration of the working copy. */
+    static void stripNoise(Layer conf) {
+        for (Layer c = conf; c != null; c = LayerRole.unwrapOnce(c)) {
+            c.setIDropout(null);
+            if (c instanceof BaseLayer) {
+                ((BaseLayer) c).setWeightNoise(null);
+            }
+        }
+    }
+
+    /** Output of {@link #run}: the layer's activation and its layout. */
+    static final class Output {
+        final INDArray array;
+        final ActivationLayout layout;
+
+        Output(INDArray array, ActivationLayout layout) {
+            this.array = array;
+            this.layout = layout;
+        }
+    }
+
+    /**
+     * Runs one layer's forward step, passing its pre-activation (observed inside the activation function) and
+     * its output to the sink.
+     */
+    static Output run(LayerStep step, ActivationLayout inputLayout, Supplier<INDArray> forward, ActivationSink sink) {
+        RuntimeException[] sinkFailure = new RuntimeException[1];
+        if (step.recorder != null) {
+            Consumer<INDArray> observer = null;
+            if (sink.wants(step.pre)) {
+                observer = z -> {
+                    try {
+                        sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                    } catch (RuntimeException e) {
+                        sinkFailure[0] = e;
+                        throw e;
+                    }
+                };
+            }
+            step.recorder.observe(observer);
+        }
+        INDArray out;
+        int calls = -1;
+        try {
+            out = forward.get();
+        } catch (RuntimeException e) {
+            if (e == sinkFailure[0]) {
+                throw e;
+            }
+            throw new IllegalArgumentException("forward pass failed at layer " + step.describe() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            if (step.recorder != null) {
+                calls = step.recorder.stopObserving();
+            }
+        }
+        if (step.recorder != null && calls != 1) {
+            throw new IllegalStateException("layer " + step.describe() + " called its activation function " + calls
+                    + " times in one forward pass (expected once): its pre-activation cannot be observed");
+        }
+        ActivationLayout layout = LayerRole.outputLayout(step.conf, out.rank(), inputLayout);
+        MatrixSite outSite = step.role == LayerRole.PRE_ONLY ? step.pre
+                : (step.role == LayerRole.PRE_AND_POST || step.role == LayerRole.POST_ONLY) ? step.post : null;
+        if (outSite != null && sink.wants(outSite)) {
+            sink.accept(outSite, out, layout);
+        }
+        return new Output(out, layout);
+    }
+
+    /**
+     * Runs {@code init} on a thread of its own, so that seeding ND4J's (thread-local) random generator for a
+     * fresh initialisation leaves the caller's generator as it was.
+     */
+    static void initIsolated(Runnable init) {
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "near-dl4j-init");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ex.submit(init).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while initialising a network copy", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IllegalStateException("could not initialise a network copy", c);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    static void checkInputs(INDArray[] features, int expected) {
+        Preconditions.checkNotNull(features, "features");
+        Preconditions.checkArgument(features.length == expected, "the network takes %s input array(s), got %s",
+                expected, features.length);
+        long n = -1;
+        for (int i = 0; i < features.length; i++) {
+            INDArray f = features[i];
+            Preconditions.checkArgument(f != null, "input %s is null", i);
+            Preconditions.checkArgument(f.rank() >= 2, "input %s must have a sample axis first and rank >= 2, got shape %s",
+                    i, Arrays.toString(f.shape()));
+            Preconditions.checkArgument(n < 0 || f.size(0) == n,
+                    "all inputs must have the same number of samples: input 0 has %s, input %s has %s", n, i, f.size(0));
+            n = f.size(0);
+        }
+    }
+}

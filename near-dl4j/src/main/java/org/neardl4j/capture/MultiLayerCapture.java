@@ -1,0 +1,109 @@
+package org.neardl4j.capture;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.sampling.ActivationLayout;
+
+/** {@link ModelCapture} for a {@link MultiLayerNetwork}: layers in index order, preprocessors between them. */
+final class MultiLayerCapture extends ModelCapture {
+
+    private final MultiLayerNetwork net;
+    private final MultiLayerConfiguration conf;
+    private final LayerStep[] steps;
+    private final ImmutableList<SkippedLayer> skipped;
+    private final ImmutableList<MatrixSite> sites;
+
+    MultiLayerCapture(MultiLayerNetwork original, Long seed) {
+        Preconditions.checkArgument(original.isInitCalled(), "the MultiLayerNetwork must be initialised (call init())");
+        conf = original.getLayerWiseConfigurations().clone();
+        int n = conf.getConfs().size();
+        steps = new LayerStep[n];
+        ImmutableList.Builder<SkippedLayer> sk = ImmutableList.builder();
+        ImmutableList.Builder<MatrixSite> st = ImmutableList.builder();
+        for (int i = 0; i < n; i++) {
+            NeuralNetConfiguration c = conf.getConf(i);
+            if (seed != null) {
+                c.setSeed(seed);
+            }
+            stripNoise(c.getLayer());
+            String name = c.getLayer().getLayerName() != null ? c.getLayer().getLayerName() : "layer" + i;
+            steps[i] = new LayerStep(name, i, c.getLayer());
+            SkippedLayer s = steps[i].skipped();
+            if (s != null) {
+                sk.add(s);
+            }
+            steps[i].addSites(st);
+        }
+        skipped = sk.build();
+        sites = st.build();
+        net = new MultiLayerNetwork(conf);
+        if (seed == null) {
+            INDArray p = original.params();
+            net.init(p == null ? null : p.dup(), false);
+        } else {
+            initIsolated(net::init);
+        }
+    }
+
+    @Override
+    public int numInputs() {
+        return 1;
+    }
+
+    @Override
+    public ImmutableList<SkippedLayer> skipped() {
+        return skipped;
+    }
+
+    @Override
+    public ImmutableList<MatrixSite> sites() {
+        return sites;
+    }
+
+    @Override
+    public void forward(INDArray[] features, ActivationSink sink) {
+        checkInputs(features, 1);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = features[0];
+        int batch = (int) x.size(0);
+        ActivationLayout layout = LayerRole.inputLayout(x.rank(), steps.length > 0 ? steps[0].conf : null);
+        int last = lastWantedLayer(sink);
+        for (int i = 0; i <= last; i++) {
+            LayerStep step = steps[i];
+            InputPreProcessor pp = conf.getInputPreProcess(i);
+            if (pp != null) {
+                try {
+                    x = pp.preProcess(x, batch, mgr);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("input preprocessor of layer " + step.describe()
+                            + " failed: " + e.getMessage(), e);
+                }
+                layout = LayerRole.afterPreprocessor(pp, x.rank(), layout);
+            }
+            Layer layer = net.getLayer(i);
+            final INDArray in = x;
+            Output out = run(step, layout, () -> layer.activate(in, true, mgr), sink);
+            layer.clear();
+            x = out.array;
+            layout = out.layout;
+        }
+    }
+
+    /** Layers after the last one whose matrices are still wanted need not run. */
+    private int lastWantedLayer(ActivationSink sink) {
+        for (int i = steps.length - 1; i >= 0; i--) {
+            LayerStep s = steps[i];
+            if ((s.pre != null && sink.wants(s.pre)) || (s.post != null && sink.wants(s.post))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,83 @@
+package org.neardl4j.capture;
+
+import com.google.common.base.Preconditions;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.function.Consumer;
+
+/**
+ * An {@link IActivation} that shows its input, the pre-activation {@code Z}, to an observer before delegating.
+ * ND4J activations run in place, so the observer must copy what it keeps.
+ *
+ * <p>near-dl4j installs it only in its own working copy of a network's configuration, never in the user's.
+ * Public with a no-arg constructor so that a configuration holding it still serialises.
+ *
+ * <pre>{@code
+ * RecordingActivation r = new RecordingActivation(Activation.RELU.getActivationFunction());
+ * r.observe(z -> block.assign(z));
+ * }</pre>
+ */
+public final class RecordingActivation implements IActivation {
+
+    private static final long serialVersionUID = 1L;
+
+    private IActivation delegate;
+    private transient Consumer<INDArray> observer;
+    private transient int calls;
+
+    /** For serialisation only. */
+    public RecordingActivation() {
+    }
+
+    public RecordingActivation(IActivation delegate) {
+        this.delegate = Preconditions.checkNotNull(delegate, "delegate");
+    }
+
+    /** The wrapped activation function. */
+    public IActivation getDelegate() {
+        return delegate;
+    }
+
+    public void setDelegate(IActivation delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Starts observing: every forward call passes its input to {@code observer} first. */
+    public void observe(Consumer<INDArray> observer) {
+        this.observer = observer;
+        this.calls = 0;
+    }
+
+    /** Stops observing; returns how many forward calls were seen since {@link #observe}. */
+    public int stopObserving() {
+        this.observer = null;
+        return calls;
+    }
+
+    @Override
+    public INDArray getActivation(INDArray in, boolean training) {
+        calls++;
+        Consumer<INDArray> o = observer;
+        if (o != null) {
+            o.accept(in);
+        }
+        return delegate.getActivation(in, training);
+    }
+
+    @Override
+    public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
+        return delegate.backprop(in, epsilon);
+    }
+
+    @Override
+    public int numParams(int inputSize) {
+        return delegate.numParams(inputSize);
+    }
+
+    @Override
+    public String toString() {
+        return String.valueOf(delegate);
+    }
+}

@@ -1,0 +1,388 @@
+package org.neardl4j.score;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neardl4j.capture.ActivationSink;
+import org.neardl4j.capture.MatrixSite;
+import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.rank.EffectiveRank;
+import org.neardl4j.sampling.ActivationLayout;
+import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.sampling.BlockSampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} with NEAR: one forward pass of real inputs, then
+ * the effective rank of every layer's pre- and post-activation matrix, summed.
+ *
+ * <p>Samples are fed batch by batch (an {@link INDArray} is one batch) until every matrix has at least as many
+ * rows as columns, or the data ends, or {@link Builder#maxSamples} is reached; a layer that ran short is scored
+ * on its rectangular matrix and named in {@link NearResult#warnings()}. With {@code R} repetitions the first
+ * uses the model's weights as they are and the others freshly initialised copies (seeds derived from
+ * {@link Builder#seed}), all on the same samples. The model itself is never changed: scoring runs on a
+ * private working copy (see {@link ModelCapture}).
+ *
+ * <pre>{@code
+ * NearScorer scorer = NearScorer.builder().repetitions(3).seed(42).build();
+ * NearResult result = scorer.score(net, trainIterator);
+ * System.out.println(result);   // total and per-layer table
+ * }</pre>
+ *
+ * <p>Instances are immutable and may be shared between threads.
+ */
+public final class NearScorer {
+
+    private static final Logger log = LoggerFactory.getLogger(NearScorer.class);
+
+    private final int repetitions;
+    private final long seed;
+    private final BlockMode blockMode;
+    private final long maxSamples;
+
+    private NearScorer(Builder b) {
+        this.repetitions = b.repetitions;
+        this.seed = b.seed;
+        this.blockMode = b.blockMode;
+        this.maxSamples = b.maxSamples;
+    }
+
+    /** A scorer with the defaults: 1 repetition, random blocks, seed 12345, no sample limit. */
+    public static NearScorer defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised with this scorer's options. */
+    public Builder toBuilder() {
+        return new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples);
+    }
+
+    public int repetitions() {
+        return repetitions;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public BlockMode blockMode() {
+        return blockMode;
+    }
+
+    public long maxSamples() {
+        return maxSamples;
+    }
+
+    /** Scores a network on one batch of inputs (all samples go through the network together). */
+    public NearResult score(MultiLayerNetwork net, INDArray features) {
+        Preconditions.checkNotNull(features, "features");
+        return score(net, new INDArray[] {features});
+    }
+
+    /** Scores a network on batches from an iterator (reset before and after use when it supports it). */
+    public NearResult score(MultiLayerNetwork net, DataSetIterator data) {
+        return scoreModel(net, fromDataSets(data));
+    }
+
+    /** Scores a graph on one batch of inputs, one array per graph input. */
+    public NearResult score(ComputationGraph graph, INDArray... features) {
+        return score((Model) graph, features);
+    }
+
+    /** Scores a single-input graph on batches from an iterator. */
+    public NearResult score(ComputationGraph graph, DataSetIterator data) {
+        return scoreModel(graph, fromDataSets(data));
+    }
+
+    /** Scores a graph on batches from a multi-input iterator. */
+    public NearResult score(ComputationGraph graph, MultiDataSetIterator data) {
+        return scoreModel(graph, fromMultiDataSets(data));
+    }
+
+    /**
+     * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} on one batch of inputs.
+     *
+     * @param model    the network (initialised)
+     * @param features one array per network input
+     */
+    public NearResult score(Model model, INDArray... features) {
+        Preconditions.checkNotNull(features, "features");
+        Preconditions.checkArgument(features.length > 0, "no input array given");
+        INDArray[] copy = features.clone();
+        return scoreModel(model, () -> ImmutableList.of(copy).iterator());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private NearResult scoreModel(Model model, Supplier<Iterator<INDArray[]>> source) {
+        Preconditions.checkNotNull(model, "model");
+        long started = System.nanoTime();
+        List<INDArray[]> used = new ArrayList<>();
+        List<NearScore> reps = new ArrayList<>(repetitions);
+        LinkedHashSet<String> warnings = new LinkedHashSet<>();
+        ModelCapture first = null;
+        long samples = 0;
+        for (int r = 0; r < repetitions; r++) {
+            ModelCapture capture = r == 0 ? ModelCapture.of(model)
+                    : ModelCapture.freshlyInitialised(model, weightSeed(r));
+            if (r == 0) {
+                first = capture;
+                for (var s : capture.skipped()) {
+                    if (s.isUnsupported()) {
+                        warnings.add("layer '" + s.layerName() + "' (" + s.layerType() + ") is not supported and was not scored");
+                    }
+                }
+            }
+            Map<MatrixSite, BlockSampler> samplers = new LinkedHashMap<>();
+            int k = 0;
+            for (MatrixSite site : capture.sites()) {
+                samplers.put(site, new BlockSampler(blockMode, new SplittableRandom(blockSeed(r, k++))));
+            }
+            Preconditions.checkArgument(!samplers.isEmpty(),
+                    "the network has no layer that gives a NEAR matrix (skipped: %s)", capture.skipped());
+            ActivationSink sink = new ActivationSink() {
+                @Override
+                public void accept(MatrixSite site, INDArray activation, ActivationLayout layout) {
+                    samplers.get(site).accept(activation, layout);
+                }
+
+                @Override
+                public boolean wants(MatrixSite site) {
+                    return !samplers.get(site).isComplete();
+                }
+            };
+            Iterator<INDArray[]> batches = r == 0 ? limited(source.get(), used) : used.iterator();
+            long fed = 0;
+            while (batches.hasNext() && samplers.values().stream().anyMatch(s -> !s.isComplete())) {
+                INDArray[] batch = batches.next();
+                capture.forward(batch, sink);
+                fed += batch[0].size(0);
+            }
+            if (r == 0) {
+                Preconditions.checkArgument(fed > 0, "no data: the input has no samples");
+                samples = fed;
+                // only the batches actually used are replayed for the other repetitions
+                while (used.size() > 0 && countSamples(used) > fed) {
+                    used.remove(used.size() - 1);
+                }
+            }
+            reps.add(scoreBlocks(samplers, warnings, r));
+        }
+        NearResult result = new NearResult(reps, first.skipped(), warnings, samples, blockMode, seed,
+                Nd4j.getBackend().getClass().getSimpleName());
+        if (log.isDebugEnabled()) {
+            log.debug("NEAR {} over {} repetition(s), {} matrices, {} samples, in {} ms", result.score(), repetitions,
+                    result.matrices().size(), samples, (System.nanoTime() - started) / 1_000_000);
+        }
+        return result;
+    }
+
+    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
+        List<LayerScore> scores = new ArrayList<>(samplers.size());
+        for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
+            MatrixSite site = e.getKey();
+            BlockSampler s = e.getValue();
+            Preconditions.checkState(s.columns() > 0, "layer %s produced no activation", site.describe());
+            INDArray block = s.block();
+            if (block.isNaN().any() || block.isInfinite().any()) {
+                throw new IllegalStateException("activations of layer " + site.describe() + " contain "
+                        + (block.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
+                        + "): check the input data and the weight initialisation");
+            }
+            if (s.isShort() && rep == 0) {
+                warnings.add(String.format("layer %s has %d columns but only %d rows from %d samples: scored a %d x %d"
+                                + " matrix; give at least %d samples for a square one", site.describe(), s.columns(),
+                        s.rowsSeen(), s.samplesSeen(), s.rowsSeen(), s.columns(), s.samplesNeeded()));
+            }
+            double erank = EffectiveRank.of(block);
+            scores.add(new LayerScore(site, block.rows(), block.columns(), erank, s.samplesInBlock(), s.rowsSeen(),
+                    s.blockStart()));
+        }
+        return new NearScore(scores);
+    }
+
+    private static long countSamples(List<INDArray[]> batches) {
+        long n = 0;
+        for (INDArray[] b : batches) {
+            n += b[0].size(0);
+        }
+        return n;
+    }
+
+    /** Applies {@code maxSamples}, checks every batch, and records the batches handed out. */
+    private Iterator<INDArray[]> limited(Iterator<INDArray[]> it, List<INDArray[]> record) {
+        return new Iterator<>() {
+            long remaining = maxSamples;
+
+            @Override
+            public boolean hasNext() {
+                return remaining > 0 && it.hasNext();
+            }
+
+            @Override
+            public INDArray[] next() {
+                INDArray[] b = it.next();
+                checkBatch(b);
+                long n = b[0].size(0);
+                if (n > remaining) {
+                    INDArray[] cut = new INDArray[b.length];
+                    for (int i = 0; i < b.length; i++) {
+                        cut[i] = firstSamples(b[i], remaining);
+                    }
+                    b = cut;
+                    n = remaining;
+                }
+                remaining -= n;
+                record.add(b);
+                return b;
+            }
+        };
+    }
+
+    private static INDArray firstSamples(INDArray a, long n) {
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        idx[0] = NDArrayIndex.interval(0, n);
+        for (int i = 1; i < idx.length; i++) {
+            idx[i] = NDArrayIndex.all();
+        }
+        return a.get(idx);
+    }
+
+    private static void checkBatch(INDArray[] b) {
+        Preconditions.checkArgument(b != null && b.length > 0, "a batch without input arrays");
+        for (int i = 0; i < b.length; i++) {
+            INDArray a = b[i];
+            Preconditions.checkArgument(a != null, "input %s is null", i);
+            Preconditions.checkArgument(a.rank() >= 2, "input %s must have rank >= 2 (samples first), got shape %s", i,
+                    Arrays.toString(a.shape()));
+            Preconditions.checkArgument(a.length() > 0, "input %s is empty (shape %s)", i, Arrays.toString(a.shape()));
+            Preconditions.checkArgument(a.dataType().isFPType(), "input %s must be floating point, got %s", i, a.dataType());
+            Preconditions.checkArgument(!a.isNaN().any(), "input %s contains NaN values", i);
+            Preconditions.checkArgument(!a.isInfinite().any(), "input %s contains infinite values", i);
+        }
+    }
+
+    private long weightSeed(int rep) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + rep).nextLong();
+    }
+
+    private long blockSeed(int rep, int matrix) {
+        return new SplittableRandom(seed).split().nextLong() ^ (0xBF58476D1CE4E5B9L * (rep * 1_000_003L + matrix + 1));
+    }
+
+    private static Supplier<Iterator<INDArray[]>> fromDataSets(DataSetIterator data) {
+        Preconditions.checkNotNull(data, "data");
+        return () -> {
+            if (data.resetSupported()) {
+                data.reset();
+            }
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return data.hasNext();
+                }
+
+                @Override
+                public INDArray[] next() {
+                    DataSet ds = data.next();
+                    Preconditions.checkArgument(ds.getFeatures() != null, "a DataSet without features");
+                    return new INDArray[] {ds.getFeatures()};
+                }
+            };
+        };
+    }
+
+    private static Supplier<Iterator<INDArray[]>> fromMultiDataSets(MultiDataSetIterator data) {
+        Preconditions.checkNotNull(data, "data");
+        return () -> {
+            if (data.resetSupported()) {
+                data.reset();
+            }
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return data.hasNext();
+                }
+
+                @Override
+                public INDArray[] next() {
+                    MultiDataSet ds = data.next();
+                    Preconditions.checkArgument(ds.getFeatures() != null, "a MultiDataSet without features");
+                    return ds.getFeatures();
+                }
+            };
+        };
+    }
+
+    /**
+     * Options of a {@link NearScorer}.
+     *
+     * <pre>{@code
+     * NearScorer s = NearScorer.builder().repetitions(5).seed(7).blockMode(BlockMode.FIRST).maxSamples(512).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private int repetitions = 1;
+        private long seed = 12345L;
+        private BlockMode blockMode = BlockMode.RANDOM;
+        private long maxSamples = Long.MAX_VALUE;
+
+        private Builder() {
+        }
+
+        /** Number of repetitions (default 1); the 2nd and later use freshly initialised weights. */
+        public Builder repetitions(int repetitions) {
+            Preconditions.checkArgument(repetitions >= 1, "repetitions must be >= 1, got %s", repetitions);
+            this.repetitions = repetitions;
+            return this;
+        }
+
+        /** Seed for the block choice and for fresh initialisations (default 12345). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How blocks are chosen (default {@link BlockMode#RANDOM}). */
+        public Builder blockMode(BlockMode blockMode) {
+            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
+            return this;
+        }
+
+        /** Use at most this many samples (default: no limit). */
+        public Builder maxSamples(long maxSamples) {
+            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
+            this.maxSamples = maxSamples;
+            return this;
+        }
+
+        public NearScorer build() {
+            return new NearScorer(this);
+        }
+    }
+}
