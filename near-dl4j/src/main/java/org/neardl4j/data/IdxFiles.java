@@ -1,0 +1,91 @@
+package org.neardl4j.data;
+
+import com.google.common.base.Preconditions;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads IDX files (the MNIST / Fashion-MNIST format), plain or gzip-compressed.
+ *
+ * <pre>{@code
+ * byte[][] images = IdxFiles.readImages(dir.resolve("train-images-idx3-ubyte.gz"), 1000); // 1000 x 784
+ * byte[] labels = IdxFiles.readLabels(dir.resolve("train-labels-idx1-ubyte.gz"), 1000);
+ * }</pre>
+ */
+public final class IdxFiles {
+
+    private static final int IMAGES_MAGIC = 0x00000803;
+    private static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxFiles() {
+    }
+
+    /**
+     * Reads up to {@code max} images of an idx3 file, each flattened row by row.
+     *
+     * @return {@code [n][rows*cols]} unsigned pixel bytes
+     */
+    public static byte[][] readImages(Path file, int max) throws IOException {
+        try (InputStream in = open(file)) {
+            return readImages(in, max, file.toString());
+        }
+    }
+
+    /** Reads up to {@code max} images from an idx3 stream (see {@link #readImages(Path, int)}). */
+    public static byte[][] readImages(InputStream raw, int max, String what) throws IOException {
+        Preconditions.checkArgument(max >= 0, "max must be >= 0");
+        DataInputStream in = new DataInputStream(raw);
+        int magic = in.readInt();
+        if (magic != IMAGES_MAGIC) {
+            throw new IOException(what + " is not an IDX image file (magic " + Integer.toHexString(magic) + ")");
+        }
+        int n = Math.min(in.readInt(), max);
+        int size = in.readInt() * in.readInt();
+        byte[][] out = new byte[n][size];
+        for (int i = 0; i < n; i++) {
+            readFully(in, out[i], what);
+        }
+        return out;
+    }
+
+    /** Reads up to {@code max} labels of an idx1 file. */
+    public static byte[] readLabels(Path file, int max) throws IOException {
+        try (InputStream in = open(file)) {
+            return readLabels(in, max, file.toString());
+        }
+    }
+
+    /** Reads up to {@code max} labels from an idx1 stream. */
+    public static byte[] readLabels(InputStream raw, int max, String what) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        int magic = in.readInt();
+        if (magic != LABELS_MAGIC) {
+            throw new IOException(what + " is not an IDX label file (magic " + Integer.toHexString(magic) + ")");
+        }
+        int n = Math.min(in.readInt(), max);
+        byte[] out = new byte[n];
+        readFully(in, out, what);
+        return out;
+    }
+
+    private static void readFully(DataInputStream in, byte[] b, String what) throws IOException {
+        try {
+            in.readFully(b);
+        } catch (EOFException e) {
+            throw new IOException(what + " is truncated", e);
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        Preconditions.checkArgument(Files.isRegularFile(file), "no such file: %s", file);
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+}
