@@ -1,0 +1,39 @@
+package org.neardl4j.cuda;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.NearResult;
+import org.neardl4j.score.NearScorer;
+
+import java.util.Map;
+
+/** Scores {@link AgreementModels} on whatever backend ND4J picked and prints one JSON object (used in a child JVM). */
+public final class ScoreDump {
+
+    static final NearScorer SCORER = NearScorer.builder().seed(99).build();
+
+    private ScoreDump() {
+    }
+
+    static JsonObject dump() {
+        JsonObject o = new JsonObject();
+        o.addProperty("backend", Nd4j.getBackend().getClass().getSimpleName());
+        for (Map.Entry<String, Object[]> e : AgreementModels.all().entrySet()) {
+            NearResult r = SCORER.score((Model) e.getValue()[0], (INDArray) e.getValue()[1]);
+            JsonArray a = new JsonArray();
+            for (LayerScore m : r.matrices()) {
+                a.add(m.effectiveRank());
+            }
+            o.add(e.getKey(), a);
+        }
+        return o;
+    }
+
+    public static void main(String[] args) {
+        System.out.println("NEAR-DUMP " + dump());
+    }
+}
