@@ -32,9 +32,10 @@ public final class NearResult {
     private final BlockMode blockMode;
     private final long seed;
     private final String backend;
+    private final String device;
 
     NearResult(Iterable<NearScore> repetitions, Iterable<SkippedLayer> skipped, Iterable<String> warnings, long samples,
-               BlockMode blockMode, long seed, String backend) {
+               BlockMode blockMode, long seed, String backend, String device) {
         this.repetitions = ImmutableList.copyOf(repetitions);
         Preconditions.checkArgument(!this.repetitions.isEmpty(), "at least one repetition");
         this.skipped = ImmutableList.copyOf(skipped);
@@ -43,6 +44,7 @@ public final class NearResult {
         this.blockMode = Preconditions.checkNotNull(blockMode);
         this.seed = seed;
         this.backend = Preconditions.checkNotNull(backend);
+        this.device = Preconditions.checkNotNull(device);
     }
 
     /** Mean NEAR score over the repetitions. */
@@ -102,6 +104,11 @@ public final class NearResult {
         return backend;
     }
 
+    /** The device that computed the score, e.g. {@code CPU, 2 cores, OPENBLAS} or {@code CUDA device 0 of 1: <name>}. */
+    public String device() {
+        return device;
+    }
+
     private Stats stats() {
         return Stats.of(scores());
     }
@@ -151,6 +158,7 @@ public final class NearResult {
         o.addProperty("blockMode", blockMode.name().toLowerCase(Locale.ROOT));
         o.addProperty("seed", seed);
         o.addProperty("backend", backend);
+        o.addProperty("device", device);
         return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
@@ -162,8 +170,8 @@ public final class NearResult {
         if (repetitions.size() > 1) {
             sb.append(String.format(Locale.ROOT, " +- %.4f (%d repetitions)", standardDeviation(), repetitions.size()));
         }
-        sb.append(String.format(Locale.ROOT, "  [block %s, seed %d, %d samples, %s]%n",
-                blockMode.name().toLowerCase(Locale.ROOT), seed, samples, backend));
+        sb.append(String.format(Locale.ROOT, "  [block %s, seed %d, %d samples, %s on %s]%n",
+                blockMode.name().toLowerCase(Locale.ROOT), seed, samples, backend, device));
         int nameWidth = 5;
         int typeWidth = 4;
         for (LayerScore m : matrices()) {

@@ -10,7 +10,6 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ActivationSink;
@@ -194,7 +193,7 @@ public final class NearScorer {
             reps.add(scoreBlocks(samplers, warnings, r));
         }
         NearResult result = new NearResult(reps, first.skipped(), warnings, samples, blockMode, seed,
-                Nd4j.getBackend().getClass().getSimpleName());
+                Backends.backend(), Backends.device());
         if (log.isDebugEnabled()) {
             log.debug("NEAR {} over {} repetition(s), {} matrices, {} samples, in {} ms", result.score(), repetitions,
                     result.matrices().size(), samples, (System.nanoTime() - started) / 1_000_000);
