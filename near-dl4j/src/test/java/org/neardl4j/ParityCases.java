@@ -22,11 +22,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The parity cases of {@code src/test/resources/parity} (values computed by the authors' NEAR implementation),
@@ -43,9 +45,20 @@ public final class ParityCases {
             throw new IllegalStateException("parity file missing from the test classpath: " + caseName + "/" + name);
         }
         try {
-            return new File(url.toURI());
+            if ("file".equals(url.getProtocol())) {
+                return new File(url.toURI());
+            }
+            // inside the test jar (other modules' tests): copy to a temporary file
+            File tmp = File.createTempFile("parity-" + caseName + "-", "-" + name.replace('/', '-'));
+            tmp.deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, tmp.toPath(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return tmp;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,87 @@
+package org.neardl4j.cli.builtin;
+
+import com.google.common.base.Preconditions;
+import org.neardl4j.data.IdxFiles;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the Fashion-MNIST bundle of {@link BundledFashionMnist}: the first {@code count} images and labels of the
+ * t10k split of a Fashion-MNIST directory, as gzipped IDX files (same format as the originals; the gzip header
+ * carries no time stamp, so the output is reproducible).
+ *
+ * <pre>{@code
+ * // from the repository root, after mvn package:
+ * // java -cp samples/target/near-cli.jar org.neardl4j.cli.builtin.BundleFashionMnist \
+ * //      /usr/share/datasets/fashion-mnist 512 samples/src/main/resources/fashion-mnist
+ * }</pre>
+ *
+ * <p>Arguments: source directory (holding {@code t10k-images-idx3-ubyte[.gz]} and
+ * {@code t10k-labels-idx1-ubyte[.gz]}, e.g. from the Debian package {@code dataset-fashion-mnist}), number of
+ * images, output directory (default {@code samples/src/main/resources/fashion-mnist}).
+ */
+public final class BundleFashionMnist {
+
+    private static final int SIDE = 28;
+
+    private BundleFashionMnist() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: BundleFashionMnist <fashion-mnist dir> <count> [output dir]");
+            System.exit(2);
+        }
+        Path source = Paths.get(args[0]);
+        int count = Integer.parseInt(args[1]);
+        Path out = Paths.get(args.length == 3 ? args[2] : "samples/src/main/resources/" + BundledFashionMnist.RESOURCE_DIR);
+        write(source, count, out);
+        System.out.printf("wrote %d images and labels to %s%n", count, out);
+    }
+
+    /** Copies the first {@code count} t10k images and labels of {@code source} to {@code out}. */
+    public static void write(Path source, int count, Path out) throws IOException {
+        Preconditions.checkArgument(count > 0, "count must be positive, got %s", count);
+        byte[][] images = IdxFiles.readImages(find(source, "t10k-images-idx3-ubyte"), count);
+        byte[] labels = IdxFiles.readLabels(find(source, "t10k-labels-idx1-ubyte"), count);
+        Preconditions.checkArgument(images.length == count && labels.length == count,
+                "%s holds only %s images and %s labels, %s requested", source, images.length, labels.length, count);
+        Files.createDirectories(out);
+        try (DataOutputStream o = gzip(out.resolve(BundledFashionMnist.IMAGES))) {
+            o.writeInt(0x00000803);
+            o.writeInt(count);
+            o.writeInt(SIDE);
+            o.writeInt(SIDE);
+            for (byte[] image : images) {
+                Preconditions.checkArgument(image.length == SIDE * SIDE, "images must be %sx%s", SIDE, SIDE);
+                o.write(image);
+            }
+        }
+        try (DataOutputStream o = gzip(out.resolve(BundledFashionMnist.LABELS))) {
+            o.writeInt(0x00000801);
+            o.writeInt(count);
+            o.write(labels);
+        }
+    }
+
+    private static DataOutputStream gzip(Path file) throws IOException {
+        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        return new DataOutputStream(new GZIPOutputStream(raw, 1 << 16));
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String name : new String[] {base + ".gz", base}) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
+            }
+        }
+        throw new IllegalArgumentException("no " + base + "[.gz] in " + dir);
+    }
+}

@@ -1,0 +1,45 @@
+package org.neardl4j.cli.io;
+
+/**
+ * A model file or input file that cannot be used, with a one-line message naming the file and the problem.
+ *
+ * <pre>{@code
+ * try {
+ *     INDArray x = NpyFiles.read(Paths.get("x.npy"));
+ * } catch (InvalidInputException e) {
+ *     System.err.println(e.getMessage());   // e.g. "input x.npy is empty (shape [0, 784])"
+ * }
+ * }</pre>
+ */
+public final class InvalidInputException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String message) {
+        super(message);
+    }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * The most informative message of a failure and its causes, on one line: line breaks and runs of white
+     * space become single spaces, and very long messages are shortened.
+     */
+    public static String oneLine(Throwable t) {
+        String message = null;
+        for (Throwable c = t; c != null && message == null; c = c.getCause()) {
+            String m = c.getMessage();
+            boolean justWrapsCause = m != null && c.getCause() != null && m.equals(c.getCause().toString());
+            if (m != null && !m.isBlank() && !justWrapsCause) {
+                message = m;
+            }
+        }
+        if (message == null) {
+            message = t.getClass().getSimpleName();
+        }
+        String line = message.replaceAll("\\s+", " ").trim();
+        return line.length() <= 600 ? line : line.substring(0, 597) + "...";
+    }
+}
