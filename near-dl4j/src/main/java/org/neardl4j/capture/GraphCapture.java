@@ -122,7 +122,9 @@ final class GraphCapture extends ModelCapture {
                 } else {
                     ActivationLayout in = inputLayout(v, layouts);
                     if (v.hasLayer()) {
-                        Output o = run(steps[idx], in, () -> v.doForward(true, mgr), sink);
+                        long batch = v.getInputs() != null && v.getInputs().length > 0 && v.getInputs()[0] != null
+                                ? v.getInputs()[0].size(0) : features[0].size(0);
+                        Output o = run(steps[idx], in, batch, () -> v.doForward(true, mgr), sink);
                         out = o.array;
                         layouts[idx] = o.layout;
                     } else {

@@ -30,13 +30,18 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.neardl4j.sampling.ActivationLayout;
 
@@ -120,11 +125,43 @@ enum LayerRole {
         if (rank == 2) {
             return ActivationLayout.feedForward();
         }
-        Boolean declared = declaredChannelsLast(unwrap(conf), rank);
+        Boolean declared = declaredThroughWrappers(conf, rank);
         if (declared != null) {
             return ActivationLayout.of(rank, declared);
         }
         return ActivationLayout.of(rank, input != null && input.rank() == rank && input.isChannelsLast());
+    }
+
+    /**
+     * Some layers apply their activation function to a 2-D view of a time series, so the pre-activation they
+     * show the recording activation is {@code [N*T, F]} while their output is 3-D. This brings such a
+     * pre-activation back to 3-D, so that its rows are ordered (sample, time) like the output's and like
+     * every other sequence matrix:
+     * <ul>
+     * <li>{@code RnnOutputLayer} flattens with {@code TimeSeriesUtils.reshape3dTo2d} (rows ordered by time,
+     *     then sample: an 'f'-order reshape); its own inverse {@code reshape2dTo3d} gives {@code [N, F, T]};</li>
+     * <li>{@code TimeDistributed} flattens to rows ordered by sample, then time ('c' order): {@code [N, T, F]}.</li>
+     * </ul>
+     *
+     * @return the 3-D pre-activation (a view) and its layout, or null when {@code z} needs no change
+     */
+    static ModelCapture.Output restoreTimeSeries(Layer conf, INDArray z, long batch) {
+        if (z.rank() != 2 || batch <= 0 || z.size(0) % batch != 0) {
+            return null;
+        }
+        boolean timeDistributed = false;
+        for (Layer c = conf; c != null; c = unwrapOnce(c)) {
+            timeDistributed |= c instanceof TimeDistributed;
+        }
+        if (timeDistributed) {
+            return new ModelCapture.Output(z.reshape('c', batch, z.size(0) / batch, z.size(1)),
+                    ActivationLayout.channelsLast(3));
+        }
+        if (unwrap(conf) instanceof RnnOutputLayer) {
+            return new ModelCapture.Output(TimeSeriesUtils.reshape2dTo3d(z, batch, LayerWorkspaceMgr.noWorkspaces(),
+                    ArrayType.ACTIVATIONS), ActivationLayout.channelsFirst(3));
+        }
+        return null;
     }
 
     /** The layout of an array after an input preprocessor. */
@@ -149,8 +186,25 @@ enum LayerRole {
         if (rank == 2) {
             return ActivationLayout.feedForward();
         }
-        Boolean declared = firstLayer == null ? null : declaredChannelsLast(unwrap(firstLayer), rank);
+        Boolean declared = firstLayer == null ? null : declaredThroughWrappers(firstLayer, rank);
         return ActivationLayout.of(rank, declared != null && declared);
+    }
+
+    /**
+     * The data format declared by a layer or, through frozen and wrapper layers, by the layer it wraps. A
+     * {@code TimeDistributed} wrapper declares the sequence format itself (it wraps a feed-forward layer).
+     */
+    private static Boolean declaredThroughWrappers(Layer conf, int rank) {
+        for (Layer c = conf; c != null; c = unwrapOnce(c)) {
+            if (rank == 3 && c instanceof TimeDistributed) {
+                return ((TimeDistributed) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            Boolean d = declaredChannelsLast(c, rank);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static Boolean declaredChannelsLast(Layer c, int rank) {

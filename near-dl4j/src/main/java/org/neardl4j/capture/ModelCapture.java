@@ -161,15 +161,23 @@ public abstract class ModelCapture {
     /**
      * Runs one layer's forward step, passing its pre-activation (observed inside the activation function) and
      * its output to the sink.
+     *
+     * @param batch number of samples in the layer's input (to restore time-flattened pre-activations)
      */
-    static Output run(LayerStep step, ActivationLayout inputLayout, Supplier<INDArray> forward, ActivationSink sink) {
+    static Output run(LayerStep step, ActivationLayout inputLayout, long batch, Supplier<INDArray> forward,
+                      ActivationSink sink) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
         if (step.recorder != null) {
             Consumer<INDArray> observer = null;
             if (sink.wants(step.pre)) {
                 observer = z -> {
                     try {
-                        sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                        Output restored = LayerRole.restoreTimeSeries(step.conf, z, batch);
+                        if (restored != null) {
+                            sink.accept(step.pre, restored.array, restored.layout);
+                        } else {
+                            sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                        }
                     } catch (RuntimeException e) {
                         sinkFailure[0] = e;
                         throw e;

@@ -89,7 +89,7 @@ final class MultiLayerCapture extends ModelCapture {
             }
             Layer layer = net.getLayer(i);
             final INDArray in = x;
-            Output out = run(step, layout, () -> layer.activate(in, true, mgr), sink);
+            Output out = run(step, layout, in.size(0), () -> layer.activate(in, true, mgr), sink);
             layer.clear();
             x = out.array;
             layout = out.layout;
