@@ -40,7 +40,7 @@ final class GraphCapture extends ModelCapture {
                 if (seed != null) {
                     c.setSeed(seed);
                 }
-                stripNoise(c.getLayer());
+                c.setLayer(workingLayer(c.getLayer()));
             }
         }
         graph = new ComputationGraph(conf);

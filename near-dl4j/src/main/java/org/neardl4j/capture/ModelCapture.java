@@ -5,6 +5,10 @@ import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -137,14 +141,49 @@ public abstract class ModelCapture {
         }
     }
 
-    /** Removes dropout and weight noise from a layer configuration of the working copy. */
-    static void stripNoise(Layer conf) {
+    /**
+     * The layer configuration the working copy runs in place of {@code conf} (a layer of a cloned
+     * configuration):
+     * <ul>
+     * <li>frozen wrappers ({@code FrozenLayer}, {@code FrozenLayerWithBackprop}) are removed: DL4J runs frozen
+     *     layers in inference mode, so a frozen batch normalisation would use its running statistics, while
+     *     NEAR uses the statistics of the batch. The wrapper has the wrapped layer's parameters, so the
+     *     parameter layout does not change;</li>
+     * <li>layers held by wrappers ({@code TimeDistributed}, {@code LastTimeStep}, {@code MaskZeroLayer},
+     *     {@code Bidirectional}) are cloned: DL4J's configuration clone is shallow for them and would share
+     *     them with the user's network, which must not see the activation recorder or lose its dropout;</li>
+     * <li>dropout and weight noise are removed at every level.</li>
+     * </ul>
+     */
+    static Layer workingLayer(Layer conf) {
+        Layer c = conf;
+        while (c instanceof FrozenLayer || c instanceof FrozenLayerWithBackprop) {
+            c = c instanceof FrozenLayer ? ((FrozenLayer) c).getLayer() : ((FrozenLayerWithBackprop) c).getUnderlying();
+        }
+        c = c.clone();
+        if (c instanceof BaseWrapperLayer) {
+            BaseWrapperLayer w = (BaseWrapperLayer) c;
+            w.setUnderlying(workingLayer(w.getUnderlying()));
+        } else if (c instanceof Bidirectional) {
+            Bidirectional b = (Bidirectional) c;
+            b.setFwd(workingLayer(b.getFwd()));
+            b.setBwd(workingLayer(b.getBwd()));
+        }
+        c.setIDropout(null);
+        if (c instanceof BaseLayer) {
+            ((BaseLayer) c).setWeightNoise(null);
+        }
+        return c;
+    }
+
+    /** A layer's name: its own or, for wrappers without one, that of the layer it wraps; null if none. */
+    static String layerName(Layer conf) {
         for (Layer c = conf; c != null; c = LayerRole.unwrapOnce(c)) {
-            c.setIDropout(null);
-            if (c instanceof BaseLayer) {
-                ((BaseLayer) c).setWeightNoise(null);
+            if (c.getLayerName() != null) {
+                return c.getLayerName();
             }
         }
+        return null;
     }
 
     /** Output of {@link #run}: the layer's activation and its layout. */

@@ -32,8 +32,9 @@ final class MultiLayerCapture extends ModelCapture {
             if (seed != null) {
                 c.setSeed(seed);
             }
-            stripNoise(c.getLayer());
-            String name = c.getLayer().getLayerName() != null ? c.getLayer().getLayerName() : "layer" + i;
+            String given = layerName(c.getLayer());
+            String name = given != null ? given : "layer" + i;
+            c.setLayer(workingLayer(c.getLayer()));
             steps[i] = new LayerStep(name, i, c.getLayer());
             SkippedLayer s = steps[i].skipped();
             if (s != null) {
