@@ -105,6 +105,11 @@ final class MatrixCheck {
 
     /** One matrix against the block of the hand-made matrix at {@code start}. */
     static void assertBlock(Expected e, LayerScore m, long start) {
+        assertBlock(e, m, start, REL);
+    }
+
+    /** The same with a relative tolerance for the effective rank. */
+    static void assertBlock(Expected e, LayerScore m, long start, double rel) {
         double[][] full = Independent.matrix(e.activation, e.layout);
         int cols = full[0].length;
         assertEquals(cols, m.cols(), e + ": columns");
@@ -115,7 +120,7 @@ final class MatrixCheck {
         long rows = m.rows();
         assertEquals((start + rows - 1) / perSample - start / perSample + 1, m.samples(), e + ": samples in block");
         double want = Independent.erank(Independent.block(full, (int) start));
-        assertEquals(want, m.effectiveRank(), REL * Math.max(1, want), e + ": effective rank");
+        assertEquals(want, m.effectiveRank(), rel * Math.max(1, want), e + ": effective rank");
     }
 
     /** Random blocks: aligned to a line, a full block fits, and the rank is that of the block at that start. */
