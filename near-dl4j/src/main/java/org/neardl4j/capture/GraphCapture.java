@@ -70,7 +70,7 @@ final class GraphCapture extends ModelCapture {
             if (v.isInputVertex()) {
                 continue;
             }
-            if (v.hasLayer()) {
+            if (v.hasLayer() && steps[idx] != null) {
                 LayerStep s = steps[idx];
                 SkippedLayer skip = s.skipped();
                 if (skip != null) {
@@ -79,7 +79,8 @@ final class GraphCapture extends ModelCapture {
                 s.addSites(st);
             } else {
                 String type = v.getClass().getSimpleName();
-                if (v.getClass().getName().startsWith(BUILT_IN_VERTEX_PACKAGE)) {
+                // a vertex holding a layer but not configured as a LayerVertex is not known: not silently dropped
+                if (!v.hasLayer() && v.getClass().getName().startsWith(BUILT_IN_VERTEX_PACKAGE)) {
                     sk.add(SkippedLayer.noMatrix(v.getVertexName(), idx, type));
                 } else {
                     sk.add(SkippedLayer.unsupported(v.getVertexName(), idx, type,
@@ -124,7 +125,7 @@ final class GraphCapture extends ModelCapture {
                     layouts[idx] = LayerRole.inputLayout(out.rank(), firstLayerReading(v));
                 } else {
                     ActivationLayout in = inputLayout(v, layouts);
-                    if (v.hasLayer()) {
+                    if (v.hasLayer() && steps[idx] != null) {
                         long batch = v.getInputs() != null && v.getInputs().length > 0 && v.getInputs()[0] != null
                                 ? v.getInputs()[0].size(0) : features[0].size(0);
                         Output o = run(steps[idx], in, batch, () -> v.doForward(true, mgr), sink);

@@ -51,7 +51,13 @@ import org.neardl4j.sampling.ActivationLayout;
 enum LayerRole {
     /** Weights and a non-identity activation applied after a pre-output: two matrices, Z (observed) and H. */
     PRE_AND_POST,
-    /** Weights and no separate activation (identity, batch normalisation, recurrent layers): its output, "pre". */
+    /**
+     * Weights and no separately observable activation: its output, "pre". This covers layers with an identity
+     * activation; {@code BatchNormalization}, whose DL4J forward pass ignores a configured activation function
+     * (it returns {@code gamma * xhat + beta} whatever the activation, so a BN layer configured with RELU still
+     * gives this one matrix and no "post"); and recurrent layers (LSTM, SimpleRnn, Bidirectional), whose
+     * activations act inside the cell, so only the output is seen (the reference hooks modules with weights).
+     */
     PRE_ONLY,
     /** An activation function without weights of its own kind (ActivationLayer, PReLU, loss layers): "post". */
     POST_ONLY,
