@@ -3,15 +3,18 @@ package org.neardl4j.capture;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.graph.vertex.impl.PreprocessorVertex;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.sampling.ActivationLayout;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -113,6 +116,9 @@ final class GraphCapture extends ModelCapture {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         GraphVertex[] vertices = graph.getVertices();
         ActivationLayout[] layouts = new ActivationLayout[vertices.length];
+        // per vertex: samples of a time series its 2-D output holds flattened to [N*T, F] rows, or -1
+        long[] flattened = new long[vertices.length];
+        Arrays.fill(flattened, -1);
         // input preprocessors of layer vertices ask the graph for the batch size (ComputationGraph.batchSize(),
         // which reads the stored inputs): store them in the working copy for the duration of the pass
         graph.setInputs(features);
@@ -125,12 +131,24 @@ final class GraphCapture extends ModelCapture {
                     layouts[idx] = LayerRole.inputLayout(out.rank(), firstLayerReading(v));
                 } else {
                     ActivationLayout in = inputLayout(v, layouts);
+                    INDArray raw = v.getInputs() != null && v.getInputs().length > 0 ? v.getInputs()[0] : null;
                     if (v.hasLayer() && steps[idx] != null) {
-                        long batch = v.getInputs() != null && v.getInputs().length > 0 && v.getInputs()[0] != null
-                                ? v.getInputs()[0].size(0) : features[0].size(0);
-                        Output o = run(steps[idx], in, batch, () -> v.doForward(true, mgr), sink);
+                        long batch = raw != null ? raw.size(0) : features[0].size(0);
+                        long fb = -1;
+                        if (raw != null && v instanceof org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) {
+                            InputPreProcessor pp =
+                                    ((org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) v).getLayerPreProcessor();
+                            if (pp != null) {
+                                fb = LayerRole.flattensTimeSeries(pp, raw.rank(), 2) ? raw.size(0) : -1;
+                            } else if (raw.rank() == 2) {
+                                fb = flattened[v.getInputVertices()[0].getVertexIndex()];
+                            }
+                        }
+                        final long flatBatch = fb;
+                        Output o = run(steps[idx], in, batch, flatBatch, () -> v.doForward(true, mgr), sink);
                         out = o.array;
                         layouts[idx] = o.layout;
+                        flattened[idx] = fb > 0 && out.rank() == 2 && out.size(0) % fb == 0 ? fb : -1;
                     } else {
                         try {
                             out = v.doForward(true, mgr);
@@ -140,6 +158,10 @@ final class GraphCapture extends ModelCapture {
                         }
                         layouts[idx] = out.rank() == 2 ? ActivationLayout.feedForward()
                                 : ActivationLayout.of(out.rank(), in != null && in.rank() == out.rank() && in.isChannelsLast());
+                        if (v instanceof PreprocessorVertex && raw != null && LayerRole.flattensTimeSeries(
+                                ((PreprocessorVertex) v).getPreProcessor(), raw.rank(), out.rank())) {
+                            flattened[idx] = raw.size(0);
+                        }
                     }
                     v.clear();
                 }

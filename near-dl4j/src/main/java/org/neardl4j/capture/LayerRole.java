@@ -37,6 +37,7 @@ import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.TimeSeriesUtils;
@@ -164,10 +165,30 @@ enum LayerRole {
                     ActivationLayout.channelsLast(3));
         }
         if (unwrap(conf) instanceof RnnOutputLayer) {
-            return new ModelCapture.Output(TimeSeriesUtils.reshape2dTo3d(z, batch, LayerWorkspaceMgr.noWorkspaces(),
-                    ArrayType.ACTIVATIONS), ActivationLayout.channelsFirst(3));
+            return unflatten(z, batch);
         }
         return null;
+    }
+
+    /**
+     * A time series flattened by DL4J's {@code reshape3dTo2d} / {@code RnnToFeedForwardPreProcessor} ({@code [N*T, F]},
+     * rows ordered by time, then sample) as {@code [N, F, T]} (NCW) with DL4J's own inverse, or null when the
+     * row count is not a multiple of {@code batch}.
+     */
+    static ModelCapture.Output unflatten(INDArray z, long batch) {
+        if (z.rank() != 2 || batch <= 0 || z.size(0) % batch != 0) {
+            return null;
+        }
+        return new ModelCapture.Output(TimeSeriesUtils.reshape2dTo3d(z, batch, LayerWorkspaceMgr.noWorkspaces(),
+                ArrayType.ACTIVATIONS), ActivationLayout.channelsFirst(3));
+    }
+
+    /**
+     * Whether applying {@code pp} to an array of rank {@code rankBefore} flattened a time series into
+     * {@code [N*T, F]} rows for feed-forward layers.
+     */
+    static boolean flattensTimeSeries(InputPreProcessor pp, int rankBefore, int rankAfter) {
+        return pp instanceof RnnToFeedForwardPreProcessor && rankBefore == 3 && rankAfter == 2;
     }
 
     /** The layout of an array after an input preprocessor. */

@@ -201,10 +201,15 @@ public abstract class ModelCapture {
      * Runs one layer's forward step, passing its pre-activation (observed inside the activation function) and
      * its output to the sink.
      *
-     * @param batch number of samples in the layer's input (to restore time-flattened pre-activations)
+     * @param batch          number of samples in the layer's input (to restore time-flattened pre-activations)
+     * @param flattenedBatch  when the layer's 2-D input is a time series of this many samples flattened to
+     *                        {@code [N*T, F]} by an {@code RnnToFeedForwardPreProcessor} (a dense layer between
+     *                        recurrent layers), its matrices are handed to the sink as {@code [N, F, T]}, rows
+     *                        (sample, time) like every other sequence matrix; otherwise -1. The array passed on to
+     *                        the next layer stays as DL4J made it.
      */
-    static Output run(LayerStep step, ActivationLayout inputLayout, long batch, Supplier<INDArray> forward,
-                      ActivationSink sink) {
+    static Output run(LayerStep step, ActivationLayout inputLayout, long batch, long flattenedBatch,
+                      Supplier<INDArray> forward, ActivationSink sink) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
         if (step.recorder != null) {
             Consumer<INDArray> observer = null;
@@ -212,6 +217,9 @@ public abstract class ModelCapture {
                 observer = z -> {
                     try {
                         Output restored = LayerRole.restoreTimeSeries(step.conf, z, batch);
+                        if (restored == null && flattenedBatch > 0) {
+                            restored = LayerRole.unflatten(z, flattenedBatch);
+                        }
                         if (restored != null) {
                             sink.accept(step.pre, restored.array, restored.layout);
                         } else {
@@ -248,7 +256,12 @@ public abstract class ModelCapture {
         MatrixSite outSite = step.role == LayerRole.PRE_ONLY ? step.pre
                 : (step.role == LayerRole.PRE_AND_POST || step.role == LayerRole.POST_ONLY) ? step.post : null;
         if (outSite != null && sink.wants(outSite)) {
-            sink.accept(outSite, out, layout);
+            Output unflattened = flattenedBatch > 0 ? LayerRole.unflatten(out, flattenedBatch) : null;
+            if (unflattened != null) {
+                sink.accept(outSite, unflattened.array, unflattened.layout);
+            } else {
+                sink.accept(outSite, out, layout);
+            }
         }
         return new Output(out, layout);
     }
