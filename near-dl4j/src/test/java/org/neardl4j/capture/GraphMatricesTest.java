@@ -207,4 +207,28 @@ class GraphMatricesTest {
         assertEquals(Map.of("lstm/pre", 4L, "out/pre", 2L, "out/post", 2L, "d/pre", 3L, "d/post", 3L, "out2/pre", 2L),
                 cols);
     }
+
+    /** The graph twin of MultiLayerMatricesTest.denseBetweenRecurrentLayers: automatic preprocessors on vertices. */
+    @Test
+    void denseBetweenRecurrentLayers() {
+        ComputationGraph g = init(base().graphBuilder()
+                .addInputs("seq")
+                .addLayer("rnn", new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder().nOut(4)
+                        .activation(Activation.TANH).build(), "seq")
+                .addLayer("dense", new DenseLayer.Builder().nOut(5).activation(Activation.RELU).build(), "rnn")
+                .addLayer("dense2", new DenseLayer.Builder().nOut(3).activation(Activation.IDENTITY).build(), "dense")
+                .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+                        .activation(Activation.IDENTITY).build(), "dense2")
+                .setOutputs("out")
+                .setInputTypes(InputType.recurrent(3, 4))
+                .build());
+        INDArray x = gaussian(3, 3, 4);
+        INDArray[] xs = {x};
+        Map<String, INDArray> ff = feedForward(g, xs, true);
+        INDArray z = MultiLayerMatricesTest.densePerTimeStep(ff.get("rnn"), g.getParam("dense_W"), g.getParam("dense_b"));
+        INDArray h = MultiLayerMatricesTest.relu(z);
+        INDArray z2 = MultiLayerMatricesTest.densePerTimeStep(h, g.getParam("dense2_W"), g.getParam("dense2_b"));
+        check(g, xs, List.of(pre("rnn", ff.get("rnn"), "NCW"), pre("dense", z, "NCW"), post("dense", h, "NCW"),
+                pre("dense2", z2, "NCW"), pre("out", ff.get("out"), "NCW")));
+    }
 }

@@ -359,4 +359,62 @@ class MultiLayerMatricesTest {
                 pre("out", ff.get(2), f.name()));
         check(net, x, want);
     }
+
+    /** z[n, :, t] = h[n, :, t] W + b for a sequence h in NCW, by hand, as an NCW array. */
+    static INDArray densePerTimeStep(INDArray hNcw, INDArray w, INDArray b) {
+        long n = hNcw.size(0), f = hNcw.size(1), t = hNcw.size(2), out = w.size(1);
+        INDArray z = Nd4j.create(DataType.DOUBLE, n, out, t);
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < t; s++) {
+                INDArray row = Independent.dense(hNcw.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(s))
+                        .reshape(1, f), w, b);
+                for (int k = 0; k < out; k++) {
+                    z.putScalar(new long[] {i, k, s}, row.getDouble(0, k));
+                }
+            }
+        }
+        return z;
+    }
+
+    static INDArray relu(INDArray a) {
+        INDArray r = a.dup();
+        for (long i = 0; i < r.length(); i++) {
+            r.putScalar(i, Math.max(0, r.getDouble(i)));
+        }
+        return r;
+    }
+
+    /**
+     * A dense layer between recurrent layers (DL4J adds RnnToFeedForward / FeedForwardToRnn preprocessors): it
+     * sees the sequence flattened to [N*T, F] with rows ordered by time, then sample; its matrices are
+     * (N*T) x F with rows (sample, time), like every other sequence matrix.
+     */
+    @ParameterizedTest
+    @EnumSource(RNNFormat.class)
+    void denseBetweenRecurrentLayers(RNNFormat f) {
+        MultiLayerNetwork net = init(base().list()
+                .layer(new SimpleRnn.Builder().name("rnn").nOut(4).activation(Activation.TANH).dataFormat(f).build())
+                .layer(new DenseLayer.Builder().name("dense").nOut(5).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().name("dense2").nOut(3).activation(Activation.IDENTITY).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nOut(2)
+                        .activation(Activation.IDENTITY).dataFormat(f).build())
+                .setInputType(InputType.recurrent(3, 4, f))
+                .build());
+        assertTrue(net.getLayerWiseConfigurations().getInputPreProcess(1)
+                instanceof org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor);
+        INDArray xNcw = gaussian(3, 3, 4);
+        INDArray x = f == RNNFormat.NWC ? xNcw.permute(0, 2, 1).dup('c') : xNcw;
+        List<INDArray> ff = feedForward(net, x, true);
+        INDArray h = f == RNNFormat.NWC ? ff.get(1).permute(0, 2, 1).dup('c') : ff.get(1);
+        INDArray z = densePerTimeStep(h, net.getParam("1_W"), net.getParam("1_b"));
+        INDArray z2 = densePerTimeStep(relu(z), net.getParam("2_W"), net.getParam("2_b"));
+        List<Expected> want = List.of(
+                pre("rnn", ff.get(1), f.name()),
+                pre("dense", z, "NCW"),
+                post("dense", relu(z), "NCW"),
+                pre("dense2", z2, "NCW"),
+                pre("out", ff.get(4), f.name()));
+        check(net, x, want);
+    }
 }
