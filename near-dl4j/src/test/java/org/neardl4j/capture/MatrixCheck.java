@@ -78,6 +78,8 @@ final class MatrixCheck {
             case "NWC": return s[1];
             case "NCHW": return s[2];
             case "NHWC": return s[1];
+            case "NCDHW": return s[3];
+            case "NDHWC": return s[2];
             default: throw new IllegalArgumentException(e.layout);
         }
     }

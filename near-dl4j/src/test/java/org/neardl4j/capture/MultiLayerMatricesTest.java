@@ -417,4 +417,30 @@ class MultiLayerMatricesTest {
                 pre("out", ff.get(4), f.name()));
         check(net, x, want);
     }
+
+    @ParameterizedTest
+    @EnumSource(org.deeplearning4j.nn.conf.layers.Convolution3D.DataFormat.class)
+    void convolution3D(org.deeplearning4j.nn.conf.layers.Convolution3D.DataFormat f) {
+        String layout = f.name();
+        MultiLayerNetwork net = init(base().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.Convolution3D.Builder(2, 2, 2).name("conv3d").nOut(6)
+                        .activation(Activation.RELU).dataFormat(f).build())
+                // DL4J's global pooling does not read the 3-D data format: name the spatial axes
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).name("gap").poolingDimensions(
+                        f == org.deeplearning4j.nn.conf.layers.Convolution3D.DataFormat.NCDHW
+                                ? new int[] {2, 3, 4} : new int[] {1, 2, 3}).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nOut(2)
+                        .activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional3D(f, 3, 4, 5, 2))
+                .build());
+        // D = 3, H = 4, W = 5 -> 2 x 3 x 4 after a 2x2x2 kernel
+        INDArray x = f == org.deeplearning4j.nn.conf.layers.Convolution3D.DataFormat.NCDHW
+                ? gaussian(2, 2, 3, 4, 5) : gaussian(2, 3, 4, 5, 2);
+        List<INDArray> ff = feedForward(net, x, true);
+        List<Expected> want = List.of(
+                pre("conv3d", preActivation(net, x, 0, true), layout),
+                post("conv3d", ff.get(1), layout),
+                pre("out", Independent.dense(ff.get(2), net.getParam("2_W"), net.getParam("2_b")), "FF"));
+        check(net, x, want);
+    }
 }
