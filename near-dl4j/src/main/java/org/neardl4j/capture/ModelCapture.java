@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>The working copy has the user's configuration (cloned) and either the user's parameters (copied) or
  * freshly initialised ones; the user's network, its parameters, updater, counters, listeners, stored
- * input and masks are never touched. In the copy, dropout and weight noise are removed and every
+ * input and masks are never touched. In the copy, dropout and weight noise are removed, frozen layers
+ * run as ordinary layers (so a frozen batch normalisation uses batch statistics too), and every
  * fused activation function is wrapped in a {@link RecordingActivation} to observe the pre-activation.
  * Forward passes run in training mode, so batch normalisation uses the statistics of the batch (its
  * running statistics are updated only by a backward pass, which never runs).
