@@ -3,15 +3,18 @@ package org.neardl4j.capture;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.graph.vertex.impl.PreprocessorVertex;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.sampling.ActivationLayout;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -40,7 +43,7 @@ final class GraphCapture extends ModelCapture {
                 if (seed != null) {
                     c.setSeed(seed);
                 }
-                stripNoise(c.getLayer());
+                c.setLayer(workingLayer(c.getLayer()));
             }
         }
         graph = new ComputationGraph(conf);
@@ -70,7 +73,7 @@ final class GraphCapture extends ModelCapture {
             if (v.isInputVertex()) {
                 continue;
             }
-            if (v.hasLayer()) {
+            if (v.hasLayer() && steps[idx] != null) {
                 LayerStep s = steps[idx];
                 SkippedLayer skip = s.skipped();
                 if (skip != null) {
@@ -79,7 +82,8 @@ final class GraphCapture extends ModelCapture {
                 s.addSites(st);
             } else {
                 String type = v.getClass().getSimpleName();
-                if (v.getClass().getName().startsWith(BUILT_IN_VERTEX_PACKAGE)) {
+                // a vertex holding a layer but not configured as a LayerVertex is not known: not silently dropped
+                if (!v.hasLayer() && v.getClass().getName().startsWith(BUILT_IN_VERTEX_PACKAGE)) {
                     sk.add(SkippedLayer.noMatrix(v.getVertexName(), idx, type));
                 } else {
                     sk.add(SkippedLayer.unsupported(v.getVertexName(), idx, type,
@@ -112,6 +116,12 @@ final class GraphCapture extends ModelCapture {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         GraphVertex[] vertices = graph.getVertices();
         ActivationLayout[] layouts = new ActivationLayout[vertices.length];
+        // per vertex: samples of a time series its 2-D output holds flattened to [N*T, F] rows, or -1
+        long[] flattened = new long[vertices.length];
+        Arrays.fill(flattened, -1);
+        // input preprocessors of layer vertices ask the graph for the batch size (ComputationGraph.batchSize(),
+        // which reads the stored inputs): store them in the working copy for the duration of the pass
+        graph.setInputs(features);
         try {
             for (int idx : order) {
                 GraphVertex v = vertices[idx];
@@ -121,10 +131,24 @@ final class GraphCapture extends ModelCapture {
                     layouts[idx] = LayerRole.inputLayout(out.rank(), firstLayerReading(v));
                 } else {
                     ActivationLayout in = inputLayout(v, layouts);
-                    if (v.hasLayer()) {
-                        Output o = run(steps[idx], in, () -> v.doForward(true, mgr), sink);
+                    INDArray raw = v.getInputs() != null && v.getInputs().length > 0 ? v.getInputs()[0] : null;
+                    if (v.hasLayer() && steps[idx] != null) {
+                        long batch = raw != null ? raw.size(0) : features[0].size(0);
+                        long fb = -1;
+                        if (raw != null && v instanceof org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) {
+                            InputPreProcessor pp =
+                                    ((org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) v).getLayerPreProcessor();
+                            if (pp != null) {
+                                fb = LayerRole.flattensTimeSeries(pp, raw.rank(), 2) ? raw.size(0) : -1;
+                            } else if (raw.rank() == 2) {
+                                fb = flattened[v.getInputVertices()[0].getVertexIndex()];
+                            }
+                        }
+                        final long flatBatch = fb;
+                        Output o = run(steps[idx], in, batch, flatBatch, () -> v.doForward(true, mgr), sink);
                         out = o.array;
                         layouts[idx] = o.layout;
+                        flattened[idx] = fb > 0 && out.rank() == 2 && out.size(0) % fb == 0 ? fb : -1;
                     } else {
                         try {
                             out = v.doForward(true, mgr);
@@ -134,6 +158,10 @@ final class GraphCapture extends ModelCapture {
                         }
                         layouts[idx] = out.rank() == 2 ? ActivationLayout.feedForward()
                                 : ActivationLayout.of(out.rank(), in != null && in.rank() == out.rank() && in.isChannelsLast());
+                        if (v instanceof PreprocessorVertex && raw != null && LayerRole.flattensTimeSeries(
+                                ((PreprocessorVertex) v).getPreProcessor(), raw.rank(), out.rank())) {
+                            flattened[idx] = raw.size(0);
+                        }
                     }
                     v.clear();
                 }
@@ -148,6 +176,7 @@ final class GraphCapture extends ModelCapture {
             for (GraphVertex v : vertices) {
                 v.clear();
             }
+            graph.setInputs((INDArray[]) null);
         }
     }
 

@@ -30,14 +30,20 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.sampling.ActivationLayout;
 
 /**
@@ -46,7 +52,13 @@ import org.neardl4j.sampling.ActivationLayout;
 enum LayerRole {
     /** Weights and a non-identity activation applied after a pre-output: two matrices, Z (observed) and H. */
     PRE_AND_POST,
-    /** Weights and no separate activation (identity, batch normalisation, recurrent layers): its output, "pre". */
+    /**
+     * Weights and no separately observable activation: its output, "pre". This covers layers with an identity
+     * activation; {@code BatchNormalization}, whose DL4J forward pass ignores a configured activation function
+     * (it returns {@code gamma * xhat + beta} whatever the activation, so a BN layer configured with RELU still
+     * gives this one matrix and no "post"); and recurrent layers (LSTM, SimpleRnn, Bidirectional), whose
+     * activations act inside the cell, so only the output is seen (the reference hooks modules with weights).
+     */
     PRE_ONLY,
     /** An activation function without weights of its own kind (ActivationLayer, PReLU, loss layers): "post". */
     POST_ONLY,
@@ -120,11 +132,63 @@ enum LayerRole {
         if (rank == 2) {
             return ActivationLayout.feedForward();
         }
-        Boolean declared = declaredChannelsLast(unwrap(conf), rank);
+        Boolean declared = declaredThroughWrappers(conf, rank);
         if (declared != null) {
             return ActivationLayout.of(rank, declared);
         }
         return ActivationLayout.of(rank, input != null && input.rank() == rank && input.isChannelsLast());
+    }
+
+    /**
+     * Some layers apply their activation function to a 2-D view of a time series, so the pre-activation they
+     * show the recording activation is {@code [N*T, F]} while their output is 3-D. This brings such a
+     * pre-activation back to 3-D, so that its rows are ordered (sample, time) like the output's and like
+     * every other sequence matrix:
+     * <ul>
+     * <li>{@code RnnOutputLayer} flattens with {@code TimeSeriesUtils.reshape3dTo2d} (rows ordered by time,
+     *     then sample: an 'f'-order reshape); its own inverse {@code reshape2dTo3d} gives {@code [N, F, T]};</li>
+     * <li>{@code TimeDistributed} flattens to rows ordered by sample, then time ('c' order): {@code [N, T, F]}.</li>
+     * </ul>
+     *
+     * @return the 3-D pre-activation (a view) and its layout, or null when {@code z} needs no change
+     */
+    static ModelCapture.Output restoreTimeSeries(Layer conf, INDArray z, long batch) {
+        if (z.rank() != 2 || batch <= 0 || z.size(0) % batch != 0) {
+            return null;
+        }
+        boolean timeDistributed = false;
+        for (Layer c = conf; c != null; c = unwrapOnce(c)) {
+            timeDistributed |= c instanceof TimeDistributed;
+        }
+        if (timeDistributed) {
+            return new ModelCapture.Output(z.reshape('c', batch, z.size(0) / batch, z.size(1)),
+                    ActivationLayout.channelsLast(3));
+        }
+        if (unwrap(conf) instanceof RnnOutputLayer) {
+            return unflatten(z, batch);
+        }
+        return null;
+    }
+
+    /**
+     * A time series flattened by DL4J's {@code reshape3dTo2d} / {@code RnnToFeedForwardPreProcessor} ({@code [N*T, F]},
+     * rows ordered by time, then sample) as {@code [N, F, T]} (NCW) with DL4J's own inverse, or null when the
+     * row count is not a multiple of {@code batch}.
+     */
+    static ModelCapture.Output unflatten(INDArray z, long batch) {
+        if (z.rank() != 2 || batch <= 0 || z.size(0) % batch != 0) {
+            return null;
+        }
+        return new ModelCapture.Output(TimeSeriesUtils.reshape2dTo3d(z, batch, LayerWorkspaceMgr.noWorkspaces(),
+                ArrayType.ACTIVATIONS), ActivationLayout.channelsFirst(3));
+    }
+
+    /**
+     * Whether applying {@code pp} to an array of rank {@code rankBefore} flattened a time series into
+     * {@code [N*T, F]} rows for feed-forward layers.
+     */
+    static boolean flattensTimeSeries(InputPreProcessor pp, int rankBefore, int rankAfter) {
+        return pp instanceof RnnToFeedForwardPreProcessor && rankBefore == 3 && rankAfter == 2;
     }
 
     /** The layout of an array after an input preprocessor. */
@@ -149,8 +213,25 @@ enum LayerRole {
         if (rank == 2) {
             return ActivationLayout.feedForward();
         }
-        Boolean declared = firstLayer == null ? null : declaredChannelsLast(unwrap(firstLayer), rank);
+        Boolean declared = firstLayer == null ? null : declaredThroughWrappers(firstLayer, rank);
         return ActivationLayout.of(rank, declared != null && declared);
+    }
+
+    /**
+     * The data format declared by a layer or, through frozen and wrapper layers, by the layer it wraps. A
+     * {@code TimeDistributed} wrapper declares the sequence format itself (it wraps a feed-forward layer).
+     */
+    private static Boolean declaredThroughWrappers(Layer conf, int rank) {
+        for (Layer c = conf; c != null; c = unwrapOnce(c)) {
+            if (rank == 3 && c instanceof TimeDistributed) {
+                return ((TimeDistributed) c).getRnnDataFormat() == RNNFormat.NWC;
+            }
+            Boolean d = declaredChannelsLast(c, rank);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static Boolean declaredChannelsLast(Layer c, int rank) {

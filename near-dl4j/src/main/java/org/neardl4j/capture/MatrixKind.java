@@ -10,7 +10,11 @@ package org.neardl4j.capture;
 public enum MatrixKind {
     /**
      * The output of a layer with trainable weights before its activation function (dense, convolution,
-     * batch normalisation, output layers), or the output of a recurrent layer, whose activations are internal.
+     * batch normalisation, output layers), or the output of a recurrent layer (LSTM, SimpleRnn, Bidirectional),
+     * whose activations act inside the cell. {@code BatchNormalization} gives only this kind: DL4J's batch
+     * normalisation layer ignores a configured activation function in its forward pass, so there is no
+     * post-activation to take (add an {@code ActivationLayer} after it for one). Batch normalisation uses the
+     * statistics of the batch (mean and biased variance), never its running statistics.
      */
     PRE("pre"),
     /** The output of an activation function, fused into a layer or a stand-alone {@code ActivationLayer}. */

@@ -5,6 +5,10 @@ import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>The working copy has the user's configuration (cloned) and either the user's parameters (copied) or
  * freshly initialised ones; the user's network, its parameters, updater, counters, listeners, stored
- * input and masks are never touched. In the copy, dropout and weight noise are removed and every
+ * input and masks are never touched. In the copy, dropout and weight noise are removed, frozen layers
+ * run as ordinary layers (so a frozen batch normalisation uses batch statistics too), and every
  * fused activation function is wrapped in a {@link RecordingActivation} to observe the pre-activation.
  * Forward passes run in training mode, so batch normalisation uses the statistics of the batch (its
  * running statistics are updated only by a backward pass, which never runs).
@@ -137,14 +142,49 @@ public abstract class ModelCapture {
         }
     }
 
-    /** Removes dropout and weight noise from a layer configuration of the working copy. */
-    static void stripNoise(Layer conf) {
+    /**
+     * The layer configuration the working copy runs in place of {@code conf} (a layer of a cloned
+     * configuration):
+     * <ul>
+     * <li>frozen wrappers ({@code FrozenLayer}, {@code FrozenLayerWithBackprop}) are removed: DL4J runs frozen
+     *     layers in inference mode, so a frozen batch normalisation would use its running statistics, while
+     *     NEAR uses the statistics of the batch. The wrapper has the wrapped layer's parameters, so the
+     *     parameter layout does not change;</li>
+     * <li>layers held by wrappers ({@code TimeDistributed}, {@code LastTimeStep}, {@code MaskZeroLayer},
+     *     {@code Bidirectional}) are cloned: DL4J's configuration clone is shallow for them and would share
+     *     them with the user's network, which must not see the activation recorder or lose its dropout;</li>
+     * <li>dropout and weight noise are removed at every level.</li>
+     * </ul>
+     */
+    static Layer workingLayer(Layer conf) {
+        Layer c = conf;
+        while (c instanceof FrozenLayer || c instanceof FrozenLayerWithBackprop) {
+            c = c instanceof FrozenLayer ? ((FrozenLayer) c).getLayer() : ((FrozenLayerWithBackprop) c).getUnderlying();
+        }
+        c = c.clone();
+        if (c instanceof BaseWrapperLayer) {
+            BaseWrapperLayer w = (BaseWrapperLayer) c;
+            w.setUnderlying(workingLayer(w.getUnderlying()));
+        } else if (c instanceof Bidirectional) {
+            Bidirectional b = (Bidirectional) c;
+            b.setFwd(workingLayer(b.getFwd()));
+            b.setBwd(workingLayer(b.getBwd()));
+        }
+        c.setIDropout(null);
+        if (c instanceof BaseLayer) {
+            ((BaseLayer) c).setWeightNoise(null);
+        }
+        return c;
+    }
+
+    /** A layer's name: its own or, for wrappers without one, that of the layer it wraps; null if none. */
+    static String layerName(Layer conf) {
         for (Layer c = conf; c != null; c = LayerRole.unwrapOnce(c)) {
-            c.setIDropout(null);
-            if (c instanceof BaseLayer) {
-                ((BaseLayer) c).setWeightNoise(null);
+            if (c.getLayerName() != null) {
+                return c.getLayerName();
             }
         }
+        return null;
     }
 
     /** Output of {@link #run}: the layer's activation and its layout. */
@@ -161,15 +201,31 @@ public abstract class ModelCapture {
     /**
      * Runs one layer's forward step, passing its pre-activation (observed inside the activation function) and
      * its output to the sink.
+     *
+     * @param batch          number of samples in the layer's input (to restore time-flattened pre-activations)
+     * @param flattenedBatch  when the layer's 2-D input is a time series of this many samples flattened to
+     *                        {@code [N*T, F]} by an {@code RnnToFeedForwardPreProcessor} (a dense layer between
+     *                        recurrent layers), its matrices are handed to the sink as {@code [N, F, T]}, rows
+     *                        (sample, time) like every other sequence matrix; otherwise -1. The array passed on to
+     *                        the next layer stays as DL4J made it.
      */
-    static Output run(LayerStep step, ActivationLayout inputLayout, Supplier<INDArray> forward, ActivationSink sink) {
+    static Output run(LayerStep step, ActivationLayout inputLayout, long batch, long flattenedBatch,
+                      Supplier<INDArray> forward, ActivationSink sink) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
         if (step.recorder != null) {
             Consumer<INDArray> observer = null;
             if (sink.wants(step.pre)) {
                 observer = z -> {
                     try {
-                        sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                        Output restored = LayerRole.restoreTimeSeries(step.conf, z, batch);
+                        if (restored == null && flattenedBatch > 0) {
+                            restored = LayerRole.unflatten(z, flattenedBatch);
+                        }
+                        if (restored != null) {
+                            sink.accept(step.pre, restored.array, restored.layout);
+                        } else {
+                            sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                        }
                     } catch (RuntimeException e) {
                         sinkFailure[0] = e;
                         throw e;
@@ -201,7 +257,12 @@ public abstract class ModelCapture {
         MatrixSite outSite = step.role == LayerRole.PRE_ONLY ? step.pre
                 : (step.role == LayerRole.PRE_AND_POST || step.role == LayerRole.POST_ONLY) ? step.post : null;
         if (outSite != null && sink.wants(outSite)) {
-            sink.accept(outSite, out, layout);
+            Output unflattened = flattenedBatch > 0 ? LayerRole.unflatten(out, flattenedBatch) : null;
+            if (unflattened != null) {
+                sink.accept(outSite, unflattened.array, unflattened.layout);
+            } else {
+                sink.accept(outSite, out, layout);
+            }
         }
         return new Output(out, layout);
     }

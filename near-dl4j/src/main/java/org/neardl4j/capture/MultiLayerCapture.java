@@ -32,8 +32,9 @@ final class MultiLayerCapture extends ModelCapture {
             if (seed != null) {
                 c.setSeed(seed);
             }
-            stripNoise(c.getLayer());
-            String name = c.getLayer().getLayerName() != null ? c.getLayer().getLayerName() : "layer" + i;
+            String given = layerName(c.getLayer());
+            String name = given != null ? given : "layer" + i;
+            c.setLayer(workingLayer(c.getLayer()));
             steps[i] = new LayerStep(name, i, c.getLayer());
             SkippedLayer s = steps[i].skipped();
             if (s != null) {
@@ -75,10 +76,13 @@ final class MultiLayerCapture extends ModelCapture {
         int batch = (int) x.size(0);
         ActivationLayout layout = LayerRole.inputLayout(x.rank(), steps.length > 0 ? steps[0].conf : null);
         int last = lastWantedLayer(sink);
+        long flattened = -1;   // samples of a time series flattened to [N*T, F] rows, while x is one
         for (int i = 0; i <= last; i++) {
             LayerStep step = steps[i];
             InputPreProcessor pp = conf.getInputPreProcess(i);
             if (pp != null) {
+                long samples = x.size(0);
+                int rankBefore = x.rank();
                 try {
                     x = pp.preProcess(x, batch, mgr);
                 } catch (RuntimeException e) {
@@ -86,11 +90,15 @@ final class MultiLayerCapture extends ModelCapture {
                             + " failed: " + e.getMessage(), e);
                 }
                 layout = LayerRole.afterPreprocessor(pp, x.rank(), layout);
+                flattened = LayerRole.flattensTimeSeries(pp, rankBefore, x.rank()) ? samples : -1;
             }
             Layer layer = net.getLayer(i);
             final INDArray in = x;
-            Output out = run(step, layout, () -> layer.activate(in, true, mgr), sink);
+            Output out = run(step, layout, in.size(0), flattened, () -> layer.activate(in, true, mgr), sink);
             layer.clear();
+            if (out.array.rank() != 2 || out.array.size(0) != x.size(0)) {
+                flattened = -1;
+            }
             x = out.array;
             layout = out.layout;
         }

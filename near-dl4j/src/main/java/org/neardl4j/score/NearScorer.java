@@ -30,7 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} with NEAR: one forward pass of real inputs, then
@@ -42,6 +41,10 @@ import java.util.function.Supplier;
  * uses the model's weights as they are and the others freshly initialised copies (seeds derived from
  * {@link Builder#seed}), all on the same samples. The model itself is never changed: scoring runs on a
  * private working copy (see {@link ModelCapture}).
+ *
+ * <p>Labels are never used. Feature masks are ignored: a {@code DataSet} or {@code MultiDataSet} with feature
+ * masks (variable-length sequences) gets a warning in the result, since padded time steps are scored like data.
+ * An iterator is reset before use and again afterwards when it supports resetting.
  *
  * <pre>{@code
  * NearScorer scorer = NearScorer.builder().repetitions(3).seed(42).build();
@@ -103,7 +106,10 @@ public final class NearScorer {
         return score(net, new INDArray[] {features});
     }
 
-    /** Scores a network on batches from an iterator (reset before and after use when it supports it). */
+    /**
+     * Scores a network on batches from an iterator (reset before and after use when it supports it). Labels are
+     * not used; feature masks are ignored (with a warning in the result).
+     */
     public NearResult score(MultiLayerNetwork net, DataSetIterator data) {
         return scoreModel(net, fromDataSets(data));
     }
@@ -133,12 +139,12 @@ public final class NearScorer {
         Preconditions.checkNotNull(features, "features");
         Preconditions.checkArgument(features.length > 0, "no input array given");
         INDArray[] copy = features.clone();
-        return scoreModel(model, () -> ImmutableList.of(copy).iterator());
+        return scoreModel(model, fromArrays(copy));
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private NearResult scoreModel(Model model, Supplier<Iterator<INDArray[]>> source) {
+    private NearResult scoreModel(Model model, Source source) {
         Preconditions.checkNotNull(model, "model");
         long started = System.nanoTime();
         List<INDArray[]> used = new ArrayList<>();
@@ -175,14 +181,24 @@ public final class NearScorer {
                     return !samplers.get(site).isComplete();
                 }
             };
-            Iterator<INDArray[]> batches = r == 0 ? limited(source.get(), used) : used.iterator();
+            Iterator<INDArray[]> batches = r == 0 ? limited(source.open(), used) : used.iterator();
             long fed = 0;
-            while (batches.hasNext() && samplers.values().stream().anyMatch(s -> !s.isComplete())) {
-                INDArray[] batch = batches.next();
-                capture.forward(batch, sink);
-                fed += batch[0].size(0);
+            try {
+                while (batches.hasNext() && samplers.values().stream().anyMatch(s -> !s.isComplete())) {
+                    INDArray[] batch = batches.next();
+                    capture.forward(batch, sink);
+                    fed += batch[0].size(0);
+                }
+            } finally {
+                if (r == 0) {
+                    source.close();
+                }
             }
             if (r == 0) {
+                if (source.sawMasks()) {
+                    warnings.add("the data has feature masks, which NEAR ignores: masked entries (e.g. padding of"
+                            + " variable-length sequences) are scored like real data");
+                }
                 Preconditions.checkArgument(fed > 0, "no data: the input has no samples");
                 samples = fed;
                 // only the batches actually used are replayed for the other repetitions
@@ -294,47 +310,109 @@ public final class NearScorer {
         return new SplittableRandom(seed).split().nextLong() ^ (0xBF58476D1CE4E5B9L * (rep * 1_000_003L + matrix + 1));
     }
 
-    private static Supplier<Iterator<INDArray[]>> fromDataSets(DataSetIterator data) {
-        Preconditions.checkNotNull(data, "data");
-        return () -> {
-            if (data.resetSupported()) {
-                data.reset();
-            }
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return data.hasNext();
-                }
+    /**
+     * Where the batches come from. Opened once (for the first repetition; later repetitions replay the batches
+     * that were used), then closed.
+     */
+    private interface Source {
+        Iterator<INDArray[]> open();
 
-                @Override
-                public INDArray[] next() {
-                    DataSet ds = data.next();
-                    Preconditions.checkArgument(ds.getFeatures() != null, "a DataSet without features");
-                    return new INDArray[] {ds.getFeatures()};
+        /** Whether a batch handed out so far came with a feature mask, which NEAR ignores. */
+        default boolean sawMasks() {
+            return false;
+        }
+
+        /** Called once the first repetition has taken what it needs. */
+        default void close() {
+        }
+    }
+
+    private static Source fromArrays(INDArray[] features) {
+        return () -> ImmutableList.of(features).iterator();
+    }
+
+    private static Source fromDataSets(DataSetIterator data) {
+        Preconditions.checkNotNull(data, "data");
+        return new Source() {
+            boolean masked;
+
+            @Override
+            public Iterator<INDArray[]> open() {
+                if (data.resetSupported()) {
+                    data.reset();
                 }
-            };
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return data.hasNext();
+                    }
+
+                    @Override
+                    public INDArray[] next() {
+                        DataSet ds = data.next();
+                        Preconditions.checkArgument(ds.getFeatures() != null, "a DataSet without features");
+                        masked |= ds.getFeaturesMaskArray() != null;
+                        return new INDArray[] {ds.getFeatures()};
+                    }
+                };
+            }
+
+            @Override
+            public boolean sawMasks() {
+                return masked;
+            }
+
+            @Override
+            public void close() {
+                if (data.resetSupported()) {
+                    data.reset();
+                }
+            }
         };
     }
 
-    private static Supplier<Iterator<INDArray[]>> fromMultiDataSets(MultiDataSetIterator data) {
+    private static Source fromMultiDataSets(MultiDataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
-        return () -> {
-            if (data.resetSupported()) {
-                data.reset();
-            }
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return data.hasNext();
-                }
+        return new Source() {
+            boolean masked;
 
-                @Override
-                public INDArray[] next() {
-                    MultiDataSet ds = data.next();
-                    Preconditions.checkArgument(ds.getFeatures() != null, "a MultiDataSet without features");
-                    return ds.getFeatures();
+            @Override
+            public Iterator<INDArray[]> open() {
+                if (data.resetSupported()) {
+                    data.reset();
                 }
-            };
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return data.hasNext();
+                    }
+
+                    @Override
+                    public INDArray[] next() {
+                        MultiDataSet ds = data.next();
+                        Preconditions.checkArgument(ds.getFeatures() != null, "a MultiDataSet without features");
+                        INDArray[] masks = ds.getFeaturesMaskArrays();
+                        if (masks != null) {
+                            for (INDArray m : masks) {
+                                masked |= m != null;
+                            }
+                        }
+                        return ds.getFeatures();
+                    }
+                };
+            }
+
+            @Override
+            public boolean sawMasks() {
+                return masked;
+            }
+
+            @Override
+            public void close() {
+                if (data.resetSupported()) {
+                    data.reset();
+                }
+            }
         };
     }
 
