@@ -121,7 +121,7 @@ public final class NearRecord {
             result.warnings().forEach(w::add);
             o.add("warnings", w);
         }
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
     @Override

@@ -259,7 +259,7 @@ public final class RankingResult {
         JsonArray w = new JsonArray();
         warnings.forEach(w::add);
         o.add("warnings", w);
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
     /** The ranking as a table, then the correlation and the warnings. */

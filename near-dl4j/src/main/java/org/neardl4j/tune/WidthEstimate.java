@@ -112,7 +112,7 @@ public final class WidthEstimate {
         JsonArray w = new JsonArray();
         warnings.forEach(w::add);
         o.add("warnings", w);
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
     @Override
