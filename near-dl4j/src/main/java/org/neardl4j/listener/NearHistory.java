@@ -1,0 +1,179 @@
+package org.neardl4j.listener;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import org.neardl4j.score.LayerScore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The evaluations of a {@link NearListener} so far, in the order they were made. An immutable snapshot: take a
+ * new one with {@link NearListener#history()} to see later evaluations.
+ *
+ * <pre>{@code
+ * NearHistory h = listener.history();
+ * double[] scores = h.scores();                  // one per evaluation
+ * double[] hidden = h.layerScores("hidden");     // that layer's share, one per evaluation
+ * Files.writeString(Path.of("near.csv"), h.toCsv());
+ * }</pre>
+ */
+public final class NearHistory {
+
+    private static final NearHistory EMPTY = new NearHistory(ImmutableList.of());
+
+    private final ImmutableList<NearRecord> records;
+
+    private NearHistory(ImmutableList<NearRecord> records) {
+        this.records = records;
+    }
+
+    /** A history of the given records, in order. */
+    public static NearHistory of(Iterable<NearRecord> records) {
+        ImmutableList<NearRecord> list = ImmutableList.copyOf(Preconditions.checkNotNull(records, "records"));
+        return list.isEmpty() ? EMPTY : new NearHistory(list);
+    }
+
+    /** The empty history. */
+    public static NearHistory empty() {
+        return EMPTY;
+    }
+
+    public ImmutableList<NearRecord> records() {
+        return records;
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    /** The latest evaluation. */
+    public NearRecord last() {
+        if (records.isEmpty()) {
+            throw new NoSuchElementException("the history is empty: no evaluation has run yet");
+        }
+        return records.get(records.size() - 1);
+    }
+
+    /** The NEAR score of each evaluation. */
+    public double[] scores() {
+        double[] s = new double[records.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = records.get(i).score();
+        }
+        return s;
+    }
+
+    /**
+     * One layer's share of the score (sum of its matrices' effective ranks) at each evaluation.
+     *
+     * @throws IllegalArgumentException if no evaluation has a matrix of that layer
+     */
+    public double[] layerScores(String layerName) {
+        Preconditions.checkNotNull(layerName, "layerName");
+        double[] s = new double[records.size()];
+        boolean found = false;
+        for (int i = 0; i < s.length; i++) {
+            Double v = records.get(i).layerScores().get(layerName);
+            s[i] = v == null ? Double.NaN : v;
+            found |= v != null;
+        }
+        Preconditions.checkArgument(found || records.isEmpty(), "no matrix of layer '%s' in the history; layers: %s",
+                layerName, records.isEmpty() ? "[]" : records.get(0).layerScores().keySet());
+        return s;
+    }
+
+    /**
+     * The history as CSV: a header, then one row per evaluation with {@code trigger, epoch, iteration, score,
+     * millis, samples} and one column per matrix, named {@code layer/kind}.
+     */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder();
+        List<String> columns = matrixColumns(records);
+        sb.append(csvHeader(columns)).append('\n');
+        for (NearRecord r : records) {
+            sb.append(csvRow(r, columns)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The history as JSON lines, one {@link NearRecord#toJson()} object per line. */
+    public String toJsonLines() {
+        StringBuilder sb = new StringBuilder();
+        for (NearRecord r : records) {
+            sb.append(r.toJson()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-13s  %5s  %9s  %12s  %8s%n", "trigger", "epoch", "iteration", "NEAR", "ms"));
+        for (NearRecord r : records) {
+            sb.append(String.format(Locale.ROOT, "%-13s  %5d  %9d  %12.4f  %8d%n", r.trigger().label(), r.epoch(),
+                    r.iteration(), r.score(), r.millis()));
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    static List<String> matrixColumns(List<NearRecord> records) {
+        List<String> cols = new ArrayList<>();
+        for (NearRecord r : records) {
+            for (LayerScore m : r.matrices()) {
+                String c = column(m);
+                if (!cols.contains(c)) {
+                    cols.add(c);
+                }
+            }
+        }
+        return cols;
+    }
+
+    static String csvHeader(List<String> matrixColumns) {
+        StringBuilder sb = new StringBuilder("trigger,epoch,iteration,score,millis,samples");
+        for (String c : matrixColumns) {
+            sb.append(',').append(csvField(c));
+        }
+        return sb.toString();
+    }
+
+    static String csvRow(NearRecord r, List<String> matrixColumns) {
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        for (LayerScore m : r.matrices()) {
+            byColumn.put(column(m), m.effectiveRank());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.trigger().label()).append(',').append(r.epoch()).append(',').append(r.iteration()).append(',')
+                .append(r.score()).append(',').append(r.millis()).append(',').append(r.result().samples());
+        for (String c : matrixColumns) {
+            Double v = byColumn.get(c);
+            sb.append(',');
+            if (v != null) {
+                sb.append(v.doubleValue());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String column(LayerScore m) {
+        return m.layerName() + "/" + m.kind().label();
+    }
+
+    static String csvField(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

@@ -1,0 +1,567 @@
+package org.neardl4j.listener;
+
+import com.google.common.base.Preconditions;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.InvocationType;
+import org.deeplearning4j.optimize.solvers.BaseOptimizer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.score.NearResult;
+import org.neardl4j.score.NearScorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A DL4J {@link org.deeplearning4j.optimize.api.TrainingListener} that scores the network being trained with NEAR
+ * on a fixed probe batch, at the end of every epoch by default, and keeps the history.
+ *
+ * <p>The probe is the batch given to {@link Builder#probe(INDArray...)}, or else a copy of the first batch the
+ * listener sees. Scoring works on a private copy of the network ({@link NearScorer}, one repetition, the network's
+ * current weights, batch statistics for batch normalisation, no dropout) and runs only from
+ * {@code iterationDone}, {@code onEpochStart} and {@code onEpochEnd}, where DL4J has no workspace open. It never
+ * changes the network, its updater or its counters and never draws from ND4J's random generator, so training
+ * with the listener gives bit-identical parameters to training without it.
+ *
+ * <p>Evaluations happen at the end of every {@code n}-th epoch ({@link Builder#everyEpochs}), after every
+ * {@code n}-th iteration ({@link Builder#everyIterations}) or at the start of every {@code n}-th epoch, optionally
+ * only during the first {@code K} epochs ({@link Builder#firstEpochs}) and once before the first parameter update
+ * ({@link Builder#atStart}). DL4J calls the epoch callbacks only when fitting on an iterator: when fitting on
+ * arrays ({@code fit(features, labels)}, {@code fit(DataSet)}) use {@link Builder#everyIterations}.
+ *
+ * <p>Each evaluation is logged as one SLF4J INFO line, added to {@link #history()}, passed to the
+ * {@link Builder#onRecord callback} and optionally appended to a CSV or JSON-lines file. A failed evaluation (for
+ * example NaN activations of a diverging network) is logged as a warning and training goes on, unless
+ * {@link Builder#failOnError} is set.
+ *
+ * <pre>{@code
+ * NearListener near = NearListener.builder()
+ *         .probe(probeFeatures)          // or leave out: the first training batch is copied
+ *         .everyEpochs(1).atStart()      // epoch 0, 1, 2, ...
+ *         .csv(Paths.get("near-history.csv"))
+ *         .build();
+ * net.setListeners(near);
+ * net.fit(trainIterator, 5);
+ * double[] scores = near.history().scores();
+ * }</pre>
+ *
+ * <p>Serializable: the options and a given probe are kept; the history, a probe copied from training data, the
+ * callback and other runtime state are transient and start empty after deserialisation.
+ */
+public final class NearListener extends BaseTrainingListener implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(NearListener.class);
+
+    private final InvocationType invocationType;
+    private final int frequency;
+    private final int firstEpochs;
+    private final boolean atStart;
+    private final long seed;
+    private final BlockMode blockMode;
+    private final long maxSamples;
+    private final boolean failOnError;
+    private final INDArray[] probe;
+    private final String csvFile;
+    private final String jsonLinesFile;
+
+    private final transient Consumer<NearRecord> callback;
+    private transient State state;
+
+    /** Runtime state: not serialised. */
+    private static final class State {
+        final List<NearRecord> records = new ArrayList<>();
+        NearScorer scorer;
+        INDArray[] capturedProbe;
+        INDArray startParams;        // parameters before the first update, when START waits for iterationDone
+        boolean startDone;
+        boolean warnedShort;
+        boolean warnedNoProbe;
+        int failures;
+        List<String> csvColumns;
+    }
+
+    private NearListener(Builder b) {
+        this.invocationType = b.invocationType;
+        this.frequency = b.frequency;
+        this.firstEpochs = b.firstEpochs;
+        this.atStart = b.atStart;
+        this.seed = b.seed;
+        this.blockMode = b.blockMode;
+        this.maxSamples = b.maxSamples;
+        this.failOnError = b.failOnError;
+        this.probe = b.probe;
+        this.csvFile = b.csvFile == null ? null : b.csvFile.toString();
+        this.jsonLinesFile = b.jsonLinesFile == null ? null : b.jsonLinesFile.toString();
+        this.callback = b.callback;
+        this.state = new State();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The evaluations so far, as an immutable snapshot. */
+    public NearHistory history() {
+        synchronized (state) {
+            return NearHistory.of(state.records);
+        }
+    }
+
+    /** Evaluations that failed and were skipped (see {@link Builder#failOnError}). */
+    public int failures() {
+        synchronized (state) {
+            return state.failures;
+        }
+    }
+
+    public InvocationType invocationType() {
+        return invocationType;
+    }
+
+    public int frequency() {
+        return frequency;
+    }
+
+    /** Evaluations run only during the first this-many epochs ({@link Integer#MAX_VALUE}: always). */
+    public int firstEpochs() {
+        return firstEpochs;
+    }
+
+    public boolean atStart() {
+        return atStart;
+    }
+
+    // ------------------------------------------------------------------------------------------ callbacks
+
+    @Override
+    public void onEpochStart(Model model) {
+        synchronized (state) {
+            int epoch = BaseOptimizer.getEpochCount(model);
+            boolean startNow = false;
+            if (atStart && !state.startDone && currentProbe() != null) {
+                evaluate(model, NearTrigger.START, epoch, BaseOptimizer.getIterationCount(model));
+                state.startDone = true;
+                startNow = true;
+            }
+            if (invocationType == InvocationType.EPOCH_START && !startNow && epoch < firstEpochs
+                    && epoch % frequency == 0) {
+                if (currentProbe() != null) {
+                    evaluate(model, NearTrigger.EPOCH_START, epoch, BaseOptimizer.getIterationCount(model));
+                } else if (!state.warnedNoProbe) {
+                    state.warnedNoProbe = true;
+                    log.info("NEAR at the start of epoch {} skipped: no probe yet (the first training batch is used)",
+                            epoch);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onForwardPass(Model model, List<INDArray> activations) {
+        beforeFirstUpdate(model);
+    }
+
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        beforeFirstUpdate(model);
+    }
+
+    /**
+     * Called inside DL4J's forward pass: only copies (the first batch, and the parameters when the start score is
+     * still due); scoring waits for {@link #iterationDone}.
+     */
+    private void beforeFirstUpdate(Model model) {
+        synchronized (state) {
+            boolean needProbe = currentProbe() == null;
+            boolean needStart = atStart && !state.startDone && state.startParams == null;
+            if (!needProbe && !needStart) {
+                return;
+            }
+            try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                if (needProbe) {
+                    state.capturedProbe = copyInputs(model);
+                }
+                if (needStart && currentProbe() != null) {
+                    state.startParams = model.params().dup();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        synchronized (state) {
+            if (currentProbe() == null) {
+                try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    state.capturedProbe = copyInputs(model);
+                }
+            }
+            if (atStart && !state.startDone) {
+                state.startDone = true;
+                if (state.startParams != null) {
+                    Model before = copyWithParams(model, state.startParams);
+                    state.startParams = null;
+                    evaluate(before, NearTrigger.START, epoch, iteration);
+                } else {
+                    log.warn("NEAR before the first iteration skipped: the listener saw no forward pass before the"
+                            + " first parameter update");
+                }
+            }
+            if (invocationType == InvocationType.ITERATION_END && epoch < firstEpochs
+                    && (iteration + 1L) % frequency == 0) {
+                evaluate(model, NearTrigger.ITERATION_END, epoch, iteration + 1L);
+            }
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        synchronized (state) {
+            int epoch = BaseOptimizer.getEpochCount(model);       // the epoch that ends (counter not yet incremented)
+            if (invocationType == InvocationType.EPOCH_END && epoch < firstEpochs && (epoch + 1) % frequency == 0) {
+                if (currentProbe() != null) {
+                    evaluate(model, NearTrigger.EPOCH_END, epoch + 1, BaseOptimizer.getIterationCount(model));
+                } else if (!state.warnedNoProbe) {
+                    state.warnedNoProbe = true;
+                    log.warn("NEAR at the end of epoch {} skipped: no probe given and no training batch seen", epoch);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ scoring
+
+    private INDArray[] currentProbe() {
+        return probe != null ? probe : state.capturedProbe;
+    }
+
+    private void evaluate(Model model, NearTrigger trigger, int epoch, long iteration) {
+        long started = System.nanoTime();
+        NearResult result;
+        try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            if (state.scorer == null) {
+                state.scorer = NearScorer.builder().repetitions(1).seed(seed).blockMode(blockMode)
+                        .maxSamples(maxSamples).build();
+            }
+            result = state.scorer.score(model, currentProbe());
+        } catch (RuntimeException e) {
+            state.failures++;
+            if (failOnError) {
+                throw e;
+            }
+            log.warn("NEAR evaluation at epoch {}, iteration {} ({}) failed and was skipped: {}", epoch, iteration,
+                    trigger.label(), e.toString());
+            return;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000L;
+        NearRecord record = new NearRecord(trigger, epoch, iteration, millis, result);
+        state.records.add(record);
+        if (log.isInfoEnabled()) {
+            log.info("NEAR epoch {} iteration {} ({}): {} in {} ms", epoch, iteration, trigger.label(),
+                    String.format(Locale.ROOT, "%.4f", record.score()), millis);
+        }
+        if (!result.warnings().isEmpty() && !state.warnedShort) {
+            state.warnedShort = true;
+            log.warn("NEAR probe: {}", String.join("; ", result.warnings()));
+        }
+        write(record);
+        if (callback != null) {
+            callback.accept(record);
+        }
+    }
+
+    private void write(NearRecord record) {
+        try {
+            if (jsonLinesFile != null) {
+                Files.writeString(Paths.get(jsonLinesFile), record.toJson() + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            if (csvFile != null) {
+                Path p = Paths.get(csvFile);
+                StringBuilder sb = new StringBuilder();
+                if (state.csvColumns == null) {
+                    state.csvColumns = existingColumns(p);
+                    if (state.csvColumns == null) {
+                        state.csvColumns = NearHistory.matrixColumns(List.of(record));
+                        sb.append(NearHistory.csvHeader(state.csvColumns)).append('\n');
+                    }
+                }
+                sb.append(NearHistory.csvRow(record, state.csvColumns)).append('\n');
+                Files.writeString(p, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            if (failOnError) {
+                throw new UncheckedIOException(e instanceof IOException ? (IOException) e
+                        : ((UncheckedIOException) e).getCause());
+            }
+            log.warn("could not append the NEAR history to a file: {}", e.toString());
+        }
+    }
+
+    /** The matrix columns of an existing, non-empty CSV history file (appended to), or null. */
+    private static List<String> existingColumns(Path p) throws IOException {
+        if (!Files.isRegularFile(p) || Files.size(p) == 0) {
+            return null;
+        }
+        String header;
+        try (var lines = Files.lines(p, StandardCharsets.UTF_8)) {
+            header = lines.findFirst().orElse("");
+        }
+        List<String> fields = splitCsv(header);
+        Preconditions.checkArgument(fields.size() >= 6 && fields.get(0).equals("trigger"),
+                "%s exists but is not a NEAR history CSV (header: %s)", p, header);
+        return new ArrayList<>(fields.subList(6, fields.size()));
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static INDArray[] copyInputs(Model model) {
+        INDArray[] in;
+        if (model instanceof MultiLayerNetwork) {
+            INDArray x = ((MultiLayerNetwork) model).getInput();
+            in = x == null ? null : new INDArray[] {x};
+        } else if (model instanceof ComputationGraph) {
+            in = ((ComputationGraph) model).getInputs();
+        } else {
+            throw new IllegalArgumentException("NearListener works with a MultiLayerNetwork or a ComputationGraph, got "
+                    + model.getClass().getName());
+        }
+        if (in == null || in.length == 0 || Arrays.stream(in).anyMatch(a -> a == null)) {
+            return null;
+        }
+        INDArray[] copy = new INDArray[in.length];
+        for (int i = 0; i < in.length; i++) {
+            copy[i] = in[i].dup();
+        }
+        return copy;
+    }
+
+    /** A network with the model's configuration and the given parameters (no updater, no listeners). */
+    private static Model copyWithParams(Model model, INDArray params) {
+        if (model instanceof MultiLayerNetwork) {
+            MultiLayerNetwork copy = new MultiLayerNetwork(((MultiLayerNetwork) model).getLayerWiseConfigurations().clone());
+            copy.init(params, false);
+            return copy;
+        }
+        ComputationGraph copy = new ComputationGraph(((ComputationGraph) model).getConfiguration().clone());
+        copy.init(params, false);
+        return copy;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        state = new State();
+    }
+
+    @Override
+    public String toString() {
+        return "NearListener{" + invocationType + " every " + frequency
+                + (firstEpochs == Integer.MAX_VALUE ? "" : ", first " + firstEpochs + " epochs")
+                + (atStart ? ", at start" : "") + ", probe " + (probe != null ? "given" : "first batch") + "}";
+    }
+
+    /**
+     * Options of a {@link NearListener}. Defaults: end of every epoch, no score at start, first training batch as
+     * the probe, random blocks with seed 12345, no files, failures logged.
+     *
+     * <pre>{@code
+     * NearListener l = NearListener.builder().everyIterations(100).firstEpochs(3).atStart()
+     *         .probe(x).jsonLines(Paths.get("near.jsonl")).onRecord(r -> chart.add(r.score())).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private InvocationType invocationType = InvocationType.EPOCH_END;
+        private int frequency = 1;
+        private int firstEpochs = Integer.MAX_VALUE;
+        private boolean atStart;
+        private long seed = 12345L;
+        private BlockMode blockMode = BlockMode.RANDOM;
+        private long maxSamples = Long.MAX_VALUE;
+        private boolean failOnError;
+        private INDArray[] probe;
+        private Path csvFile;
+        private Path jsonLinesFile;
+        private Consumer<NearRecord> callback;
+
+        private Builder() {
+        }
+
+        /**
+         * The batch to score, one array per network input (copied). Give at least as many samples as the widest
+         * layer has neurons, or that layer is scored on a rectangular matrix (a warning is logged). Default: a copy
+         * of the first training batch.
+         */
+        public Builder probe(INDArray... features) {
+            Preconditions.checkNotNull(features, "features");
+            Preconditions.checkArgument(features.length > 0, "probe: no input array given");
+            INDArray[] copy = new INDArray[features.length];
+            try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                for (int i = 0; i < features.length; i++) {
+                    INDArray f = features[i];
+                    Preconditions.checkArgument(f != null, "probe input %s is null", i);
+                    Preconditions.checkArgument(f.rank() >= 2 && f.size(0) > 0,
+                            "probe input %s must have rank >= 2 with samples first, got shape %s", i,
+                            Arrays.toString(f.shape()));
+                    Preconditions.checkArgument(f.dataType().isFPType(), "probe input %s must be floating point, got %s",
+                            i, f.dataType());
+                    copy[i] = f.dup();
+                }
+            }
+            this.probe = copy;
+            return this;
+        }
+
+        /** The features of a DataSet as the probe (labels are not used). */
+        public Builder probe(DataSet data) {
+            Preconditions.checkNotNull(data, "data");
+            Preconditions.checkArgument(data.getFeatures() != null, "probe: the DataSet has no features");
+            return probe(data.getFeatures());
+        }
+
+        /** The features of a MultiDataSet as the probe (labels are not used). */
+        public Builder probe(MultiDataSet data) {
+            Preconditions.checkNotNull(data, "data");
+            Preconditions.checkArgument(data.getFeatures() != null, "probe: the MultiDataSet has no features");
+            return probe(data.getFeatures());
+        }
+
+        /**
+         * When to evaluate, as in DL4J's {@code EvaluativeListener}: after every {@code frequency}-th iteration, at
+         * the end of every {@code frequency}-th epoch, or at the start of every {@code frequency}-th epoch (epochs
+         * 0, n, 2n, ...).
+         */
+        public Builder frequency(int frequency, InvocationType type) {
+            Preconditions.checkArgument(frequency >= 1, "frequency must be >= 1, got %s", frequency);
+            this.frequency = frequency;
+            this.invocationType = Preconditions.checkNotNull(type, "type");
+            return this;
+        }
+
+        /** At the end of epochs n, 2n, 3n, ... (default: every epoch). */
+        public Builder everyEpochs(int n) {
+            return frequency(n, InvocationType.EPOCH_END);
+        }
+
+        /** After iterations (parameter updates) n, 2n, 3n, ... */
+        public Builder everyIterations(int n) {
+            return frequency(n, InvocationType.ITERATION_END);
+        }
+
+        /** Evaluate only during the first {@code k} epochs (the score at start, if asked for, is always taken). */
+        public Builder firstEpochs(int k) {
+            Preconditions.checkArgument(k >= 1, "firstEpochs must be >= 1, got %s", k);
+            this.firstEpochs = k;
+            return this;
+        }
+
+        /** Also score once before the first parameter update (recorded as epoch 0, iteration 0). */
+        public Builder atStart() {
+            return atStart(true);
+        }
+
+        public Builder atStart(boolean atStart) {
+            this.atStart = atStart;
+            return this;
+        }
+
+        /** Seed of the block choice (default 12345; the same blocks are used at every evaluation). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How blocks are chosen (default {@link BlockMode#RANDOM}). */
+        public Builder blockMode(BlockMode blockMode) {
+            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
+            return this;
+        }
+
+        /** Use at most this many probe samples (default: all). */
+        public Builder maxSamples(long maxSamples) {
+            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
+            this.maxSamples = maxSamples;
+            return this;
+        }
+
+        /** Append each evaluation to this CSV file (a header is written when the file is new or empty). */
+        public Builder csv(Path file) {
+            this.csvFile = Preconditions.checkNotNull(file, "file");
+            return this;
+        }
+
+        /** Append each evaluation to this JSON-lines file, one object per line. */
+        public Builder jsonLines(Path file) {
+            this.jsonLinesFile = Preconditions.checkNotNull(file, "file");
+            return this;
+        }
+
+        /** Called with every new record, on the training thread (not serialised). */
+        public Builder onRecord(Consumer<NearRecord> callback) {
+            this.callback = Preconditions.checkNotNull(callback, "callback");
+            return this;
+        }
+
+        /**
+         * Whether a failed evaluation or file write throws (and so stops training) instead of being logged and
+         * skipped (default false).
+         */
+        public Builder failOnError(boolean failOnError) {
+            this.failOnError = failOnError;
+            return this;
+        }
+
+        public NearListener build() {
+            return new NearListener(this);
+        }
+    }
+}

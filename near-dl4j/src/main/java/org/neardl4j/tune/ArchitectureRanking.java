@@ -1,0 +1,245 @@
+package org.neardl4j.tune;
+
+import com.google.common.base.Preconditions;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.score.NearResult;
+import org.neardl4j.score.NearScorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Ranks architecture variants by NEAR averaged over {@code R} initialisations, all on the same data, so that a
+ * user can compare them before training. Also ranks the values of one design choice (activation function, weight
+ * initialisation, ...) plugged into an architecture template ({@link #rankVariants}).
+ *
+ * <p>Each candidate is scored by a {@link NearScorer} with {@code R} repetitions: the first uses the network's own
+ * weights (as built, or as given), the others freshly initialised copies. The re-initialisation seeds and the
+ * block choice depend only on {@link Builder#seed} and the repetition, so every candidate sees the same data, in
+ * the same order. With {@link Builder#freshWeights(boolean)} every repetition uses fresh weights, which is right
+ * for networks that were already trained. Candidates are built, scored and released one at a time.
+ *
+ * <pre>{@code
+ * ArchitectureRanking ranking = ArchitectureRanking.builder().repetitions(5).seed(1).build();
+ * RankingResult r = ranking.rank(List.of(
+ *         Candidate.ofConfiguration("mlp-64", mlp(64)),
+ *         Candidate.ofConfiguration("mlp-256", mlp(256))), probeFeatures);
+ * System.out.println(r.withMetric("accuracy", measuredAccuracies));
+ *
+ * SelectionResult<Activation> act = ranking.rankVariants(Variants.activations(), a -> mlpWith(a), probeFeatures);
+ * Activation pick = act.best();
+ * }</pre>
+ *
+ * <p>Instances are immutable.
+ */
+public final class ArchitectureRanking {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchitectureRanking.class);
+
+    private final int repetitions;
+    private final long seed;
+    private final BlockMode blockMode;
+    private final long maxSamples;
+    private final boolean freshWeights;
+    private final NearScorer scorer;
+
+    private ArchitectureRanking(Builder b) {
+        this.repetitions = b.repetitions;
+        this.seed = b.seed;
+        this.blockMode = b.blockMode;
+        this.maxSamples = b.maxSamples;
+        this.freshWeights = b.freshWeights;
+        this.scorer = NearScorer.builder().repetitions(repetitions).seed(seed).blockMode(blockMode)
+                .maxSamples(maxSamples).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int repetitions() {
+        return repetitions;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean freshWeights() {
+        return freshWeights;
+    }
+
+    /**
+     * Ranks the candidates on one batch of inputs (one array per network input; every network must accept them).
+     *
+     * @throws IllegalArgumentException naming the candidate when one cannot be scored, or for duplicate names
+     */
+    public RankingResult rank(List<Candidate> candidates, INDArray... features) {
+        Preconditions.checkNotNull(features, "features");
+        Preconditions.checkArgument(features.length > 0, "no input array given");
+        return rankWith(candidates, m -> scorer.score(m, features));
+    }
+
+    /** Ranks single-input candidates on batches from an iterator (reset before each candidate). */
+    public RankingResult rank(List<Candidate> candidates, DataSetIterator data) {
+        Preconditions.checkNotNull(data, "data");
+        Preconditions.checkArgument(data.resetSupported(), "the iterator must support reset(): every candidate is"
+                + " scored on the same data");
+        return rankWith(candidates, m -> m instanceof MultiLayerNetwork ? scorer.score((MultiLayerNetwork) m, data)
+                : scorer.score((ComputationGraph) m, data));
+    }
+
+    /**
+     * Ranks the values of one design choice: {@code template} builds an initialised network for each value (for
+     * example an MLP with the given {@code Activation} or {@code WeightInit}); candidates are named by
+     * {@code String.valueOf(value)}.
+     */
+    public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
+                                               Function<? super T, ? extends Model> template, INDArray... features) {
+        return rankVariants(values, String::valueOf, template, features);
+    }
+
+    /** {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique). */
+    public <T> SelectionResult<T> rankVariants(Collection<? extends T> values, Function<? super T, String> namer,
+                                               Function<? super T, ? extends Model> template, INDArray... features) {
+        Map<String, T> byName = variants(values, namer);
+        List<Candidate> candidates = new ArrayList<>();
+        byName.forEach((name, v) -> candidates.add(Candidate.ofSupplier(name, () -> template.apply(v))));
+        return new SelectionResult<>(rank(candidates, features), byName);
+    }
+
+    /** {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator. */
+    public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
+                                               Function<? super T, ? extends Model> template, DataSetIterator data) {
+        Map<String, T> byName = variants(values, String::valueOf);
+        List<Candidate> candidates = new ArrayList<>();
+        byName.forEach((name, v) -> candidates.add(Candidate.ofSupplier(name, () -> template.apply(v))));
+        return new SelectionResult<>(rank(candidates, data), byName);
+    }
+
+    private static <T> Map<String, T> variants(Collection<? extends T> values, Function<? super T, String> namer) {
+        Preconditions.checkNotNull(values, "values");
+        Preconditions.checkNotNull(namer, "namer");
+        Preconditions.checkArgument(!values.isEmpty(), "no values to rank");
+        Map<String, T> byName = new LinkedHashMap<>();
+        for (T v : values) {
+            Preconditions.checkArgument(v != null, "a value to rank is null");
+            String name = namer.apply(v);
+            Preconditions.checkArgument(name != null && byName.put(name, v) == null,
+                    "two values are named '%s': give a namer that tells them apart", name);
+        }
+        return byName;
+    }
+
+    private RankingResult rankWith(List<Candidate> candidates, Function<Model, NearResult> score) {
+        Preconditions.checkNotNull(candidates, "candidates");
+        Preconditions.checkArgument(!candidates.isEmpty(), "no candidates to rank");
+        Set<String> names = new HashSet<>();
+        for (Candidate c : candidates) {
+            Preconditions.checkArgument(c != null, "a candidate is null");
+            Preconditions.checkArgument(names.add(c.name()), "two candidates are named '%s'", c.name());
+        }
+        List<RankedCandidate> scored = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int i = 0;
+        for (Candidate c : candidates) {
+            i++;
+            long started = System.nanoTime();
+            NearResult result;
+            long params;
+            try {
+                Model model = c.model();
+                if (freshWeights) {
+                    model = Models.freshCopy(model, new SplittableRandom(seed).split().nextLong());
+                }
+                params = model.numParams();
+                result = score.apply(model);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("candidate '" + c.name() + "' could not be scored: " + e.getMessage(), e);
+            }
+            for (String w : result.warnings()) {
+                warnings.add(c.name() + ": " + w);
+            }
+            scored.add(new RankedCandidate(1, c.name(), params, result, Double.NaN, 0));
+            if (log.isInfoEnabled()) {
+                log.info("candidate {}/{} '{}': NEAR {} +- {} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),
+                        String.format(Locale.ROOT, "%.4f", result.score()),
+                        String.format(Locale.ROOT, "%.4f", result.standardDeviation()), repetitions,
+                        (System.nanoTime() - started) / 1_000_000L);
+            }
+        }
+        return RankingResult.of(scored, repetitions, seed, warnings);
+    }
+
+    /**
+     * Options of an {@link ArchitectureRanking}. Defaults: 3 repetitions, seed 12345, random blocks, all samples,
+     * the first repetition on the networks' own weights.
+     *
+     * <pre>{@code
+     * ArchitectureRanking r = ArchitectureRanking.builder().repetitions(5).seed(7).maxSamples(1024).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private int repetitions = 3;
+        private long seed = 12345L;
+        private BlockMode blockMode = BlockMode.RANDOM;
+        private long maxSamples = Long.MAX_VALUE;
+        private boolean freshWeights;
+
+        private Builder() {
+        }
+
+        /** Initialisations to average over (default 3). */
+        public Builder repetitions(int repetitions) {
+            Preconditions.checkArgument(repetitions >= 1, "repetitions must be >= 1, got %s", repetitions);
+            this.repetitions = repetitions;
+            return this;
+        }
+
+        /** Seed of the re-initialisations and the block choice (default 12345). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder blockMode(BlockMode blockMode) {
+            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
+            return this;
+        }
+
+        /** Use at most this many samples per candidate (default: all given). */
+        public Builder maxSamples(long maxSamples) {
+            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
+            this.maxSamples = maxSamples;
+            return this;
+        }
+
+        /**
+         * Whether every repetition, the first included, uses freshly initialised weights instead of the network's
+         * own (default false). Turn it on to rank networks that were trained or loaded from files.
+         */
+        public Builder freshWeights(boolean freshWeights) {
+            this.freshWeights = freshWeights;
+            return this;
+        }
+
+        public ArchitectureRanking build() {
+            return new ArchitectureRanking(this);
+        }
+    }
+}

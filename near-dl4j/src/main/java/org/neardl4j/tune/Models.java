@@ -1,0 +1,88 @@
+package org.neardl4j.tune;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/** Building and re-initialising networks without touching the calling thread's ND4J random generator. */
+final class Models {
+
+    private Models() {
+    }
+
+    /** A freshly initialised network of the configuration (cloned), initialised on a thread of its own. */
+    static MultiLayerNetwork build(MultiLayerConfiguration conf) {
+        return isolated(() -> {
+            MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
+            net.init();
+            return net;
+        });
+    }
+
+    /** A freshly initialised graph of the configuration (cloned), initialised on a thread of its own. */
+    static ComputationGraph build(ComputationGraphConfiguration conf) {
+        return isolated(() -> {
+            ComputationGraph g = new ComputationGraph(conf.clone());
+            g.init();
+            return g;
+        });
+    }
+
+    /** A copy of the model's architecture with fresh weights drawn with {@code seed}; the model is untouched. */
+    static Model freshCopy(Model model, long seed) {
+        if (model instanceof MultiLayerNetwork) {
+            MultiLayerConfiguration conf = ((MultiLayerNetwork) model).getLayerWiseConfigurations().clone();
+            for (NeuralNetConfiguration c : conf.getConfs()) {
+                c.setSeed(seed);
+            }
+            return build(conf);
+        }
+        if (model instanceof ComputationGraph) {
+            ComputationGraphConfiguration conf = ((ComputationGraph) model).getConfiguration().clone();
+            conf.getDefaultConfiguration().setSeed(seed);
+            for (org.deeplearning4j.nn.conf.graph.GraphVertex v : conf.getVertices().values()) {
+                if (v instanceof LayerVertex) {
+                    ((LayerVertex) v).getLayerConf().setSeed(seed);
+                }
+            }
+            return build(conf);
+        }
+        throw new IllegalArgumentException("model must be a MultiLayerNetwork or a ComputationGraph, got "
+                + (model == null ? "null" : model.getClass().getName()));
+    }
+
+    /** Runs {@code task} on a new thread (ND4J's random generator is per thread) and returns its result. */
+    static <T> T isolated(Supplier<T> task) {
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "near-dl4j-tune-init");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return ex.submit(task::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while initialising a network", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IllegalStateException("could not initialise a network", c);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package org.neardl4j.tune;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Candidates ranked by NEAR (highest first), optionally next to a measured metric with the rank correlation between
+ * the two. Immutable: {@link #withMetric} returns a new result. Prints as a table ({@link #toString()}), writes CSV
+ * ({@link #toCsv()}, {@link #writeCsv(Path)}) and JSON ({@link #toJson()}).
+ *
+ * <pre>{@code
+ * RankingResult r = ArchitectureRanking.builder().repetitions(3).build().rank(candidates, features);
+ * r = r.withMetric("accuracy", Map.of("small", 0.81, "wide", 0.86, "deep", 0.84));
+ * System.out.println(r);                       // table + "Spearman rho ..., Kendall tau ..., top-k overlap"
+ * r.writeCsv(Paths.get("ranking.csv"));
+ * }</pre>
+ */
+public final class RankingResult {
+
+    private final ImmutableList<RankedCandidate> entries;
+    private final int repetitions;
+    private final long seed;
+    private final String metricName;
+    private final boolean higherIsBetter;
+    private final RankCorrelation correlation;
+    private final ImmutableList<String> warnings;
+
+    private RankingResult(List<RankedCandidate> entries, int repetitions, long seed, String metricName,
+                          boolean higherIsBetter, RankCorrelation correlation, List<String> warnings) {
+        this.entries = ImmutableList.copyOf(entries);
+        this.repetitions = repetitions;
+        this.seed = seed;
+        this.metricName = metricName;
+        this.higherIsBetter = higherIsBetter;
+        this.correlation = correlation;
+        this.warnings = ImmutableList.copyOf(warnings);
+    }
+
+    /** Sorts the scored candidates by NEAR, highest first (ties keep the input order), and numbers them. */
+    static RankingResult of(List<RankedCandidate> scored, int repetitions, long seed, List<String> warnings) {
+        Preconditions.checkArgument(!scored.isEmpty(), "no candidates");
+        List<RankedCandidate> sorted = new ArrayList<>(scored);
+        sorted.sort(Comparator.comparingDouble((RankedCandidate c) -> -c.score()));
+        List<RankedCandidate> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            ranked.add(sorted.get(i).withRank(i + 1));
+        }
+        return new RankingResult(ranked, repetitions, seed, null, true, null, warnings);
+    }
+
+    /** The candidates, highest NEAR first. */
+    public ImmutableList<RankedCandidate> entries() {
+        return entries;
+    }
+
+    /** The candidate with the highest NEAR score. */
+    public RankedCandidate best() {
+        return entries.get(0);
+    }
+
+    /** The candidate of that name. */
+    public RankedCandidate get(String name) {
+        for (RankedCandidate c : entries) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no candidate named '" + name + "'; candidates: " + names());
+    }
+
+    /** Candidate names in rank order. */
+    public ImmutableList<String> names() {
+        ImmutableList.Builder<String> b = ImmutableList.builder();
+        entries.forEach(c -> b.add(c.name()));
+        return b.build();
+    }
+
+    public int repetitions() {
+        return repetitions;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Name of the metric given with {@link #withMetric}, if any. */
+    public Optional<String> metricName() {
+        return Optional.ofNullable(metricName);
+    }
+
+    /** Correlation between NEAR and the metric, over the candidates that have a metric value. */
+    public Optional<RankCorrelation> correlation() {
+        return Optional.ofNullable(correlation);
+    }
+
+    /** Things to know: candidates without a metric value, short probe data, ... */
+    public ImmutableList<String> warnings() {
+        return warnings;
+    }
+
+    /** {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter. */
+    public RankingResult withMetric(String name, Map<String, ? extends Number> values) {
+        long n = entries.stream().filter(c -> values != null && values.containsKey(c.name())).count();
+        return withMetric(name, values, true, RankCorrelation.defaultK((int) Math.max(1, n)));
+    }
+
+    /**
+     * This ranking next to a measured metric (e.g. accuracy after training), with Spearman's rho, Kendall's tau
+     * and the top-k overlap between NEAR and the metric over the candidates that have a value.
+     *
+     * @param name           the metric's name, for the table
+     * @param values         metric value per candidate name; candidates without a value are listed in the warnings
+     * @param higherIsBetter false for a loss or an error rate: the metric is then negated for the correlations, so
+     *                       that a positive rho always means NEAR predicts the better candidates
+     * @param topK           size of the top sets compared, in [1, candidates with a value]
+     * @throws IllegalArgumentException for a name that is no candidate's, a non-finite value, or fewer than 2
+     *                                  candidates with a value
+     */
+    public RankingResult withMetric(String name, Map<String, ? extends Number> values, boolean higherIsBetter,
+                                    int topK) {
+        Preconditions.checkNotNull(name, "name");
+        Preconditions.checkNotNull(values, "values");
+        Set<String> known = new HashSet<>(names());
+        Set<String> unknown = new TreeSet<>();
+        for (String k : values.keySet()) {
+            if (!known.contains(k)) {
+                unknown.add(k);
+            }
+        }
+        Preconditions.checkArgument(unknown.isEmpty(), "metric '%s' has values for unknown candidates %s; candidates: %s",
+                name, unknown, names());
+        List<RankedCandidate> with = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (RankedCandidate c : entries) {
+            Number v = values.get(c.name());
+            if (v == null) {
+                missing.add(c.name());
+            } else {
+                Preconditions.checkArgument(Double.isFinite(v.doubleValue()), "metric '%s' of candidate '%s' is not finite: %s",
+                        name, c.name(), v);
+                with.add(c);
+            }
+        }
+        Preconditions.checkArgument(with.size() >= 2, "metric '%s': at least 2 candidates need a value, got %s", name,
+                with.size());
+        double sign = higherIsBetter ? 1 : -1;
+        // place by metric among the candidates with a value
+        List<RankedCandidate> byMetric = new ArrayList<>(with);
+        byMetric.sort(Comparator.comparingDouble((RankedCandidate c) -> -sign * values.get(c.name()).doubleValue()));
+        Map<String, Integer> metricRank = new LinkedHashMap<>();
+        for (int i = 0; i < byMetric.size(); i++) {
+            metricRank.put(byMetric.get(i).name(), i + 1);
+        }
+        double[] s = new double[with.size()];
+        double[] m = new double[with.size()];
+        for (int i = 0; i < with.size(); i++) {
+            s[i] = with.get(i).score();
+            m[i] = sign * values.get(with.get(i).name()).doubleValue();
+        }
+        RankCorrelation corr = RankCorrelation.of(s, m, topK);
+        List<RankedCandidate> updated = new ArrayList<>();
+        for (RankedCandidate c : entries) {
+            Number v = values.get(c.name());
+            updated.add(v == null ? c.withMetric(Double.NaN, 0) : c.withMetric(v.doubleValue(), metricRank.get(c.name())));
+        }
+        List<String> w = new ArrayList<>(warnings);
+        if (!missing.isEmpty()) {
+            w.add("no " + name + " for " + missing + ": left out of the correlation");
+        }
+        return new RankingResult(updated, repetitions, seed, name, higherIsBetter, corr, w);
+    }
+
+    // ------------------------------------------------------------------------------------------ output
+
+    /** CSV: {@code rank,name,near,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("rank,name,near,sd,parameters");
+        if (metricName != null) {
+            sb.append(',').append(csv(metricName)).append(',').append(csv(metricName + "_rank"));
+        }
+        sb.append('\n');
+        for (RankedCandidate c : entries) {
+            sb.append(c.rank()).append(',').append(csv(c.name())).append(',').append(c.score()).append(',')
+                    .append(c.standardDeviation()).append(',').append(c.parameters());
+            if (metricName != null) {
+                sb.append(',');
+                if (c.metric().isPresent()) {
+                    sb.append(c.metric().getAsDouble()).append(',').append(c.metricRank());
+                } else {
+                    sb.append(',');
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@link #toCsv()} to a file (replacing it). */
+    public void writeCsv(Path file) throws IOException {
+        Preconditions.checkNotNull(file, "file");
+        Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
+    }
+
+    /** One JSON object: candidates in rank order, the metric and the correlation when given, warnings. */
+    public String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("repetitions", repetitions);
+        o.addProperty("seed", seed);
+        JsonArray arr = new JsonArray();
+        for (RankedCandidate c : entries) {
+            JsonObject j = new JsonObject();
+            j.addProperty("rank", c.rank());
+            j.addProperty("name", c.name());
+            j.addProperty("near", c.score());
+            j.addProperty("standardDeviation", c.standardDeviation());
+            JsonArray scores = new JsonArray();
+            c.scores().forEach(scores::add);
+            j.add("scores", scores);
+            j.addProperty("parameters", c.parameters());
+            if (c.metric().isPresent()) {
+                j.addProperty("metric", c.metric().getAsDouble());
+                j.addProperty("metricRank", c.metricRank());
+            }
+            arr.add(j);
+        }
+        o.add("candidates", arr);
+        if (metricName != null) {
+            o.addProperty("metricName", metricName);
+            o.addProperty("higherIsBetter", higherIsBetter);
+        }
+        if (correlation != null) {
+            JsonObject c = new JsonObject();
+            c.addProperty("n", correlation.n());
+            c.addProperty("spearman", correlation.spearman());
+            c.addProperty("kendall", correlation.kendall());
+            c.addProperty("k", correlation.k());
+            c.addProperty("topKCommon", correlation.topKCommon());
+            c.addProperty("topKOverlap", correlation.topKOverlap());
+            o.add("correlation", c);
+        }
+        JsonArray w = new JsonArray();
+        warnings.forEach(w::add);
+        o.add("warnings", w);
+        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
+    }
+
+    /** The ranking as a table, then the correlation and the warnings. */
+    @Override
+    public String toString() {
+        int nameWidth = "candidate".length();
+        for (RankedCandidate c : entries) {
+            nameWidth = Math.max(nameWidth, c.name().length());
+        }
+        String metricHeader = metricName == null ? "" : metricName;
+        int metricWidth = Math.max(10, metricHeader.length());
+        StringBuilder sb = new StringBuilder();
+        String head = "%4s  %-" + nameWidth + "s  %12s  %10s  %11s";
+        sb.append(String.format(Locale.ROOT, head, "rank", "candidate", "NEAR", "sd", "parameters"));
+        if (metricName != null) {
+            sb.append(String.format(Locale.ROOT, "  %" + metricWidth + "s  %6s", metricHeader, "rank"));
+        }
+        sb.append('\n');
+        for (RankedCandidate c : entries) {
+            sb.append(String.format(Locale.ROOT, head, c.rank(), c.name(), String.format(Locale.ROOT, "%.4f", c.score()),
+                    String.format(Locale.ROOT, "%.4f", c.standardDeviation()), c.parameters()));
+            if (metricName != null) {
+                sb.append(String.format(Locale.ROOT, "  %" + metricWidth + "s  %6s",
+                        c.metric().isPresent() ? String.format(Locale.ROOT, "%.4f", c.metric().getAsDouble()) : "-",
+                        c.metric().isPresent() ? Integer.toString(c.metricRank()) : "-"));
+            }
+            sb.append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "(NEAR averaged over %d repetition(s), seed %d)%n", repetitions, seed));
+        if (correlation != null) {
+            sb.append(metricName).append(higherIsBetter ? "" : " (lower is better)").append(": ").append(correlation)
+                    .append('\n');
+        }
+        for (String w : warnings) {
+            sb.append("warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /**
+     * Reads metric values from a CSV file of {@code name,value} lines (a header line whose value is not a number
+     * is skipped; blank lines and lines starting with {@code #} too). For the CLI's {@code --accuracies}.
+     *
+     * @throws IllegalArgumentException naming the line for a malformed line or a name given twice
+     */
+    public static Map<String, Double> readMetricCsv(Path file) throws IOException {
+        Preconditions.checkNotNull(file, "file");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int comma = line.lastIndexOf(',');
+            Preconditions.checkArgument(comma > 0, "%s line %s: expected 'name,value', got '%s'", file, i + 1, line);
+            String name = line.substring(0, comma).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+            }
+            String value = line.substring(comma + 1).strip();
+            double v;
+            try {
+                v = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                if (out.isEmpty()) {
+                    continue;       // header
+                }
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: '%s' is not a number", file,
+                        i + 1, value));
+            }
+            Preconditions.checkArgument(Double.isFinite(v), "%s line %s: value %s is not finite", file, i + 1, value);
+            Preconditions.checkArgument(out.put(name, v) == null, "%s line %s: '%s' is given twice", file, i + 1, name);
+        }
+        Preconditions.checkArgument(!out.isEmpty(), "%s holds no 'name,value' line", file);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RankingResult)) {
+            return false;
+        }
+        RankingResult r = (RankingResult) o;
+        return toJson().equals(r.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+}

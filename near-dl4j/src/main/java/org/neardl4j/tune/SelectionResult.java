@@ -1,0 +1,81 @@
+package org.neardl4j.tune;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values of one design choice (activation functions, weight initialisations, ...) ranked by NEAR: the
+ * {@link RankingResult} plus the value behind each candidate name. Immutable.
+ *
+ * <pre>{@code
+ * SelectionResult<Activation> r = ranking.rankVariants(Variants.activations(), a -> mlp(a), features);
+ * Activation pick = r.best();
+ * System.out.println(r);                          // the ranked table with standard deviations
+ * }</pre>
+ */
+public final class SelectionResult<T> {
+
+    private final RankingResult ranking;
+    private final ImmutableMap<String, T> values;
+
+    SelectionResult(RankingResult ranking, Map<String, T> values) {
+        this.ranking = Preconditions.checkNotNull(ranking, "ranking");
+        this.values = ImmutableMap.copyOf(values);
+    }
+
+    /** The ranking by candidate name. */
+    public RankingResult ranking() {
+        return ranking;
+    }
+
+    /** The value with the highest NEAR score. */
+    public T best() {
+        return values.get(ranking.best().name());
+    }
+
+    /** The values, highest NEAR first. */
+    public ImmutableList<T> ranked() {
+        ImmutableList.Builder<T> b = ImmutableList.builder();
+        for (RankedCandidate c : ranking.entries()) {
+            b.add(values.get(c.name()));
+        }
+        return b.build();
+    }
+
+    /** The value a ranked candidate stands for. */
+    public T value(RankedCandidate candidate) {
+        T v = values.get(Preconditions.checkNotNull(candidate, "candidate").name());
+        Preconditions.checkArgument(v != null, "'%s' is not a candidate of this selection", candidate.name());
+        return v;
+    }
+
+    /** The ranked candidate of a value. */
+    public RankedCandidate entry(T value) {
+        for (Map.Entry<String, T> e : values.entrySet()) {
+            if (e.getValue().equals(value)) {
+                return ranking.get(e.getKey());
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a candidate of this selection; candidates: "
+                + values.keySet());
+    }
+
+    /** This selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)}). */
+    public SelectionResult<T> withMetric(String name, Map<? extends T, ? extends Number> metric) {
+        Preconditions.checkNotNull(metric, "metric");
+        Map<String, Number> byName = new LinkedHashMap<>();
+        for (Map.Entry<? extends T, ? extends Number> e : metric.entrySet()) {
+            byName.put(entry(e.getKey()).name(), e.getValue());
+        }
+        return new SelectionResult<>(ranking.withMetric(name, byName), values);
+    }
+
+    @Override
+    public String toString() {
+        return ranking.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.neardl4j.tune;
+
+import com.google.common.collect.ImmutableList;
+import org.nd4j.linalg.activations.Activation;
+import org.deeplearning4j.nn.weights.WeightInit;
+
+/**
+ * Ready-made candidate lists for {@link ArchitectureRanking#rankVariants}.
+ *
+ * <pre>{@code
+ * SelectionResult<WeightInit> r = ranking.rankVariants(Variants.weightInits(), w -> mlp(w), features);
+ * }</pre>
+ */
+public final class Variants {
+
+    private static final ImmutableList<Activation> ACTIVATIONS = ImmutableList.of(Activation.RELU, Activation.LEAKYRELU,
+            Activation.ELU, Activation.SELU, Activation.SWISH, Activation.GELU, Activation.MISH, Activation.TANH,
+            Activation.SIGMOID, Activation.SOFTSIGN, Activation.SOFTPLUS, Activation.HARDTANH);
+
+    private static final ImmutableList<WeightInit> WEIGHT_INITS = ImmutableList.of(WeightInit.XAVIER,
+            WeightInit.XAVIER_UNIFORM, WeightInit.RELU, WeightInit.RELU_UNIFORM, WeightInit.LECUN_NORMAL,
+            WeightInit.LECUN_UNIFORM, WeightInit.VAR_SCALING_NORMAL_FAN_AVG, WeightInit.NORMAL, WeightInit.UNIFORM,
+            WeightInit.SIGMOID_UNIFORM);
+
+    private Variants() {
+    }
+
+    /** Common hidden-layer activation functions. */
+    public static ImmutableList<Activation> activations() {
+        return ACTIVATIONS;
+    }
+
+    /** Common weight initialisations (DL4J's {@link WeightInit} schemes). */
+    public static ImmutableList<WeightInit> weightInits() {
+        return WEIGHT_INITS;
+    }
+}
