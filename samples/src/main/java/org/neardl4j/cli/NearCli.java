@@ -41,7 +41,7 @@ public final class NearCli {
      */
     private static ImmutableMap<String, Command> commands() {
         ImmutableMap.Builder<String, Command> b = ImmutableMap.builder();
-        for (Command c : new Command[] {new ScoreCommand()}) {
+        for (Command c : new Command[] {new ScoreCommand(), new RankCommand()}) {
             b.put(c.name(), c);
         }
         return b.build();

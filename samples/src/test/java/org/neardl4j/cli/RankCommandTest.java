@@ -1,0 +1,119 @@
+package org.neardl4j.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.tune.ArchitectureRanking;
+import org.neardl4j.tune.Candidate;
+import org.neardl4j.tune.RankingResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rank} end to end, in-process: same ranking as the library, correlations against measured values. */
+class RankCommandTest {
+
+    private static final int[] WIDTHS = {4, 16, 48};
+
+    @TempDir
+    Path dir;
+
+    private static MultiLayerNetwork mlp(int width) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(width).list()
+                .layer(new DenseLayer.Builder().nIn(24).nOut(width).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(5)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private List<String> saveAll() {
+        List<String> files = new ArrayList<>();
+        for (int w : WIDTHS) {
+            files.add(TestFiles.save(mlp(w), dir.resolve("w" + w + ".zip")).toString());
+        }
+        return files;
+    }
+
+    @Test
+    void ranksLikeTheLibraryAndCorrelatesWithAccuracies() throws IOException {
+        List<String> files = saveAll();
+        INDArray x = TestFiles.gaussian(3, 64, 24);
+        Path xFile = TestFiles.npy(x, dir.resolve("x.npy"));
+        Path acc = dir.resolve("acc.csv");
+        Files.writeString(acc, "name,accuracy\nw4.zip,0.61\nw16,0.74\nw48,0.70\n");
+        Path csv = dir.resolve("ranking.csv");
+
+        List<String> args = new ArrayList<>(List.of("rank", "--models"));
+        args.addAll(files);
+        args.addAll(List.of("--input", xFile.toString(), "--repetitions", "2", "--seed", "5", "--block", "first",
+                "--accuracies", acc.toString(), "--csv", csv.toString(), "--json"));
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, run.code, run.err);
+        JsonObject o = new JsonParser().parse(run.out).getAsJsonObject();
+
+        List<Candidate> cands = new ArrayList<>();
+        for (int w : WIDTHS) {
+            cands.add(Candidate.ofModel("w" + w, mlp(w)));
+        }
+        RankingResult want = ArchitectureRanking.builder().repetitions(2).seed(5).blockMode(BlockMode.FIRST)
+                .freshWeights(true).build().rank(cands, x);
+        JsonArray got = o.getAsJsonArray("candidates");
+        assertEquals(WIDTHS.length, got.size());
+        double[] near = new double[WIDTHS.length];
+        double[] metric = new double[WIDTHS.length];
+        for (int i = 0; i < got.size(); i++) {
+            JsonObject c = got.get(i).getAsJsonObject();
+            assertEquals(want.entries().get(i).name(), c.get("name").getAsString());
+            assertEquals(want.entries().get(i).score(), c.get("near").getAsDouble(), 1e-9 * want.entries().get(i).score());
+            near[i] = c.get("near").getAsDouble();
+            metric[i] = c.get("metric").getAsDouble();
+        }
+        // wider tanh layers give higher NEAR here
+        assertEquals("w48", got.get(0).getAsJsonObject().get("name").getAsString());
+        double rho = new SpearmansCorrelation().correlation(near, metric);
+        assertEquals(rho, o.getAsJsonObject("correlation").get("spearman").getAsDouble(), 1e-12);
+        assertTrue(Files.readAllLines(csv).size() >= WIDTHS.length + 1);
+    }
+
+    @Test
+    void needsTwoModelsAndAnInput() {
+        List<String> files = saveAll();
+        CliRun one = CliRun.of("rank", "--models", files.get(0), "--input", "x.npy");
+        assertEquals(NearCli.EXIT_USAGE, one.code);
+        assertEquals(1, one.err.lines().count(), one.err);
+        CliRun noInput = CliRun.of("rank", "--models", files.get(0), files.get(1));
+        assertEquals(NearCli.EXIT_USAGE, noInput.code);
+        CliRun missing = CliRun.of("rank", "--models", files.get(0), dir.resolve("nope.zip").toString(),
+                "--input", TestFiles.npy(TestFiles.gaussian(1, 8, 24), dir.resolve("x.npy")).toString());
+        assertEquals(NearCli.EXIT_BAD_INPUT, missing.code);
+        assertTrue(missing.err.contains("nope.zip"), missing.err);
+    }
+
+    @Test
+    void expandsModelLists() {
+        assertArrayEquals(new String[] {"--models", "a", "--models", "b", "--input", "x", "--json"},
+                RankCommand.expandModels(new String[] {"--models", "a", "b", "--input", "x", "--json"}));
+    }
+}
