@@ -4,6 +4,8 @@ import com.google.common.base.Preconditions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import java.util.Arrays;
 
@@ -243,14 +245,21 @@ public final class EffectiveRank {
 
     private static double[] gram(INDArray matrix, DataType type) {
         int q = (int) Math.min(matrix.rows(), matrix.columns());
-        double maxAbs = matrix.amaxNumber().doubleValue();
-        if (maxAbs == 0) {
-            return new double[q];
+        INDArray a;
+        int exponent = 0;
+        if (type == DataType.DOUBLE && matrix.dataType().width() < 8) {
+            // single or half precision in, double products: squares can neither overflow nor underflow
+            a = matrix.castTo(type);
+        } else {
+            // a private copy rescaled by a power of two (exact), so that squaring can neither overflow nor underflow
+            double maxAbs = matrix.amaxNumber().doubleValue();
+            if (maxAbs == 0) {
+                return new double[q];
+            }
+            exponent = Math.getExponent(maxAbs);
+            a = matrix.castTo(type);
+            a = a == matrix ? a.mul(Math.scalb(1.0, -exponent)) : a.muli(Math.scalb(1.0, -exponent));
         }
-        // private copy, rescaled by a power of two (exact) so that squaring can neither overflow nor underflow
-        INDArray a = matrix.castTo(type);
-        a = a == matrix ? a.mul(Math.scalb(1.0, -Math.getExponent(maxAbs)))
-                : a.muli(Math.scalb(1.0, -Math.getExponent(maxAbs)));
         boolean tall = a.rows() >= a.columns();
         INDArray g = Nd4j.createUninitialized(type, new long[] {q, q}, 'f');
         // tall: G = A^T A (cols x cols); wide: G = A A^T (rows x rows)
@@ -263,7 +272,7 @@ public final class EffectiveRank {
         }
         double[] ev = w.toDoubleVector();    // ascending
         double[] s = new double[q];
-        double scale = Math.scalb(1.0, Math.getExponent(maxAbs));
+        double scale = Math.scalb(1.0, exponent);
         for (int i = 0; i < q; i++) {
             s[i] = Math.sqrt(Math.max(ev[q - 1 - i], 0.0)) * scale;
         }
@@ -271,8 +280,29 @@ public final class EffectiveRank {
     }
 
     private static void checkFinite(INDArray a) {
-        if (a.isInfinite().any() || a.isNaN().any()) {
+        if (!isFinite(a)) {
             throw new IllegalArgumentException("matrix holds NaN or infinite values");
         }
+    }
+
+    /**
+     * Whether every value of an array is finite (no NaN, no infinity). One reduction for FLOAT and DOUBLE arrays
+     * (instead of two element-wise masks and two reductions); other floating-point types are tested on a
+     * single-precision copy, because libnd4j's NaN tests ({@code isNaN()}, "not finite") miss NaN in HALF arrays.
+     *
+     * @param a any array
+     * @return true when it holds no NaN and no infinite value
+     */
+    public static boolean isFinite(INDArray a) {
+        Preconditions.checkNotNull(a, "array");
+        if (a.isEmpty()) {
+            return true;
+        }
+        DataType t = a.dataType();
+        if (t == DataType.FLOAT || t == DataType.DOUBLE) {
+            return !BooleanIndexing.or(a, Conditions.notFinite());
+        }
+        // HALF, BFLOAT16: libnd4j's NaN tests miss NaN there, so test a single-precision copy
+        return !t.isFPType() || !BooleanIndexing.or(a.castTo(DataType.FLOAT), Conditions.notFinite());
     }
 }

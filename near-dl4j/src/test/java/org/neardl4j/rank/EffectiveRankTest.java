@@ -239,4 +239,17 @@ class EffectiveRankTest {
             assertEquals(exact, EffectiveRank.of(a), 1e-6 * exact);
         }
     }
+
+    @Test
+    void isFiniteFindsNaNAndInfinityInEveryFloatingType() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.HALF}) {
+            assertTrue(EffectiveRank.isFinite(Nd4j.rand(t, 4, 5)), t.toString());
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                INDArray a = Nd4j.rand(t, 4, 5);
+                a.putScalar(3, 2, bad);
+                assertTrue(!EffectiveRank.isFinite(a), t + " " + bad);
+                assertThrows(IllegalArgumentException.class, () -> EffectiveRank.of(a), t + " " + bad);
+            }
+        }
+    }
 }
