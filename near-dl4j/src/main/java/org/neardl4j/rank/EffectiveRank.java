@@ -133,6 +133,12 @@ public final class EffectiveRank {
                 "effective rank needs a non-empty matrix, got shape %s", Arrays.toString(matrix.shape()));
         Preconditions.checkArgument(matrix.dataType().isFPType(), "effective rank needs a floating-point matrix, got %s",
                 matrix.dataType());
+        if ((method == Method.AUTO || method == Method.GRAM_DOUBLE)
+                && Math.min(matrix.rows(), matrix.columns()) <= SMALL && matrix.length() <= SMALL_ELEMENTS) {
+            double[] g = smallGram(matrix);
+            return method == Method.GRAM_DOUBLE || gramErrorEstimate(g) <= AUTO_TOLERANCE ? g
+                    : svd(matrix, DataType.DOUBLE);
+        }
         checkFinite(matrix);
         switch (method) {
             case SVD_DOUBLE:
@@ -241,6 +247,80 @@ public final class EffectiveRank {
         INDArray s = Nd4j.create(type, q);
         Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
         return s.toDoubleVector();
+    }
+
+    /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */
+    static final int SMALL = 64;
+    private static final long SMALL_ELEMENTS = 1L << 18;
+
+    /**
+     * {@link Method#GRAM_DOUBLE} in plain Java for small blocks: one copy out of ND4J, then the Gram matrix and its
+     * eigenvalues ({@link SymmetricEigen}) in double, with no further native call. Same rounding model as the
+     * LAPACK route (a backward-stable symmetric eigenvalue method on the double Gram matrix).
+     */
+    private static double[] smallGram(INDArray matrix) {
+        int rows = (int) matrix.rows();
+        int cols = (int) matrix.columns();
+        double[] a = matrix.dup('c').data().asDouble();
+        double max = 0;
+        for (double x : a) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("matrix holds NaN or infinite values");
+            }
+            max = Math.max(max, Math.abs(x));
+        }
+        boolean tall = rows >= cols;
+        int q = tall ? cols : rows;
+        if (max == 0) {
+            return new double[q];
+        }
+        // exact power-of-two rescaling: squares can neither overflow nor underflow
+        int exponent = Math.getExponent(max);
+        double down = Math.scalb(1.0, -exponent);
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= down;
+        }
+        double[] g = new double[q * q];
+        if (tall) {
+            // G = A^T A: a sum of outer products of the rows (upper triangle, then mirrored)
+            for (int r = 0; r < rows; r++) {
+                int off = r * cols;
+                for (int i = 0; i < cols; i++) {
+                    double ai = a[off + i];
+                    if (ai != 0) {
+                        int gi = i * q;
+                        for (int j = i; j < cols; j++) {
+                            g[gi + j] += ai * a[off + j];
+                        }
+                    }
+                }
+            }
+        } else {
+            // G = A A^T: dot products of the rows
+            for (int i = 0; i < rows; i++) {
+                for (int j = i; j < rows; j++) {
+                    double sum = 0;
+                    int oi = i * cols;
+                    int oj = j * cols;
+                    for (int k = 0; k < cols; k++) {
+                        sum += a[oi + k] * a[oj + k];
+                    }
+                    g[i * q + j] = sum;
+                }
+            }
+        }
+        for (int i = 0; i < q; i++) {
+            for (int j = i + 1; j < q; j++) {
+                g[j * q + i] = g[i * q + j];
+            }
+        }
+        double[] ev = SymmetricEigen.eigenvalues(g, q);     // ascending
+        double[] s = new double[q];
+        double up = Math.scalb(1.0, exponent);
+        for (int i = 0; i < q; i++) {
+            s[i] = Math.sqrt(Math.max(ev[q - 1 - i], 0.0)) * up;
+        }
+        return s;
     }
 
     private static double[] gram(INDArray matrix, DataType type) {
