@@ -326,8 +326,11 @@ public final class NearBenchmark {
         ws.add(new Workload("(b') LeNet-5, 128 images in batches of 64", Workloads::lenet5,
                 split(Workloads.fashionMnistImages(128), 64), 0.036, 0.015, true));
         if (!ci) {
-            ws.add(new Workload("(c) ResNet-18 32x32, up to 512 images in batches of 64",
+            ws.add(new Workload("(c) ResNet-18 (torchvision layout) 32x32, 512 images in batches of 64",
                     () -> Workloads.resnet18(3, 10), split(Workloads.fashionMnist32x3(512), 64), 3.4, 1.75, true));
+            ws.add(new Workload("(c') ResNet-18 (CIFAR stem) 32x32, up to 512 images in batches of 64",
+                    () -> Workloads.resnet18(3, 10, false), split(Workloads.fashionMnist32x3(512), 64), Double.NaN,
+                    Double.NaN, false));
             ws.add(new Workload("(d) zoo ResNet50 224x224, 42 images (3 batches of 14)",
                     () -> ZooBench.build("ResNet50").model,
                     split(Workloads.randomImages(42, 42, 3, 224, 224), 14), Double.NaN, Double.NaN, true));
@@ -413,7 +416,7 @@ public final class NearBenchmark {
         Table t = new Table("workload", "forward, ND4J 1 (s)", "forward, ND4J 2 (s)", "NEAR, ND4J 1, rank 1 (s)",
                 "NEAR, ND4J 2, rank 1 (s)", "NEAR, ND4J 2, rank 2 (s)", "NEAR, ND4J 1, rank 2 (s)");
         for (Workload w : ws) {
-            if (w.name.startsWith("(a)") || w.name.startsWith("(b)")) {
+            if (w.name.startsWith("(a)") || w.name.startsWith("(b") || w.name.startsWith("(c')")) {
                 continue;
             }
             System.out.println("  threads " + w.name);

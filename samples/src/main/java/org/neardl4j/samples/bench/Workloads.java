@@ -116,18 +116,36 @@ public final class Workloads {
     }
 
     /**
-     * ResNet-18 for 32x32x{@code channels} inputs (the CIFAR variant): a 3x3 stem with 64 channels, four stages of
-     * two basic blocks with 64, 128, 256, 512 channels (strides 1, 2, 2, 2; 1x1 projection shortcuts where the
-     * shape changes), global average pooling and a softmax output. Convolutions have no bias and are followed by
-     * batch normalisation and a separate RELU {@link ActivationLayer}, as in torchvision: 58 matrices (the
-     * reference's count is 50 because it scores each block's shared ReLU module once).
+     * ResNet-18 in torchvision's layout for 32x32x{@code channels} inputs: a 7x7 stride-2 stem with 64 channels and
+     * a 3x3 stride-2 max pooling, four stages of two basic blocks with 64, 128, 256, 512 channels (strides 1, 2, 2,
+     * 2; 1x1 projection shortcuts where the shape changes), global average pooling and a softmax output; feature
+     * maps 16, 8, 8, 4, 2, 1. Convolutions have no bias and are followed by batch normalisation and a separate RELU
+     * {@link ActivationLayer}: 58 matrices (the reference counts 50, scoring each block's shared ReLU module once).
+     * The last stage's 1x1 maps need 512 images for its 512 x 512 blocks.
      */
     public static ComputationGraph resnet18(int channels, int classes) {
+        return resnet18(channels, classes, true);
+    }
+
+    /**
+     * ResNet-18 for 32x32 inputs with torchvision's ImageNet stem ({@code imagenetStem}, see
+     * {@link #resnet18(int, int)}) or the CIFAR variant's 3x3 stride-1 stem without pooling (feature maps 32, 16,
+     * 8, 4: 16 times the arithmetic; 32 images fill its widest blocks).
+     */
+    public static ComputationGraph resnet18(int channels, int classes, boolean imagenetStem) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(1)
                 .weightInit(WeightInit.RELU).convolutionMode(ConvolutionMode.Same)
                 .graphBuilder().addInputs("in")
                 .setInputTypes(InputType.convolutional(32, 32, channels));
-        String x = convBnRelu(g, "stem", "in", 64, 3, 1, true);
+        String x;
+        if (imagenetStem) {
+            x = convBnRelu(g, "stem", "in", 64, 7, 2, true);
+            g.addLayer("stem_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2)
+                    .build(), x);
+            x = "stem_pool";
+        } else {
+            x = convBnRelu(g, "stem", "in", 64, 3, 1, true);
+        }
         int[] widths = {64, 128, 256, 512};
         int inWidth = 64;
         for (int s = 0; s < 4; s++) {
