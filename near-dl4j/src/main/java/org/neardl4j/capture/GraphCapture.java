@@ -113,8 +113,14 @@ final class GraphCapture extends ModelCapture {
     @Override
     public void forward(INDArray[] features, ActivationSink sink) {
         checkInputs(features, numInputs());
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        // activations are freed as soon as every vertex reading them has run; temporaries live in a workspace
+        INDArray[] kept = Arrays.copyOf(features, features.length + 1);
+        kept[features.length] = graph.params();
+        WorkingMemory memory = new WorkingMemory(kept);
+        LayerWorkspaceMgr mgr = memory.mgr();
         GraphVertex[] vertices = graph.getVertices();
+        INDArray[] outputs = new INDArray[vertices.length];
+        int[] readers = new int[vertices.length];
         ActivationLayout[] layouts = new ActivationLayout[vertices.length];
         // per vertex: samples of a time series its 2-D output holds flattened to [N*T, F] rows, or -1
         long[] flattened = new long[vertices.length];
@@ -145,13 +151,14 @@ final class GraphCapture extends ModelCapture {
                             }
                         }
                         final long flatBatch = fb;
-                        Output o = run(steps[idx], in, batch, flatBatch, () -> v.doForward(true, mgr), sink);
+                        Output o = run(steps[idx], in, batch, flatBatch, () -> v.doForward(true, mgr), sink, memory);
+                        memory.releaseCaches(v.getLayer(), o.array);
                         out = o.array;
                         layouts[idx] = o.layout;
                         flattened[idx] = fb > 0 && out.rank() == 2 && out.size(0) % fb == 0 ? fb : -1;
                     } else {
                         try {
-                            out = v.doForward(true, mgr);
+                            out = memory.step(() -> v.doForward(true, mgr));
                         } catch (RuntimeException e) {
                             throw new IllegalArgumentException("forward pass failed at vertex '" + v.getVertexName()
                                     + "' (" + v.getClass().getSimpleName() + "): " + e.getMessage(), e);
@@ -164,12 +171,25 @@ final class GraphCapture extends ModelCapture {
                         }
                     }
                     v.clear();
+                    // inputs that no later vertex reads are freed now
+                    for (VertexIndices i : v.getInputVertices()) {
+                        int j = i.getVertexIndex();
+                        if (--readers[j] == 0) {
+                            memory.drop(outputs[j]);
+                            outputs[j] = null;
+                        }
+                    }
                 }
                 VertexIndices[] targets = v.getOutputVertices();
-                if (targets != null) {
+                memory.hold(out);
+                if (targets != null && targets.length > 0) {
+                    outputs[idx] = out;
+                    readers[idx] = targets.length;
                     for (VertexIndices t : targets) {
                         vertices[t.getVertexIndex()].setInput(t.getVertexEdgeNumber(), out, mgr);
                     }
+                } else {
+                    memory.drop(out);
                 }
             }
         } finally {
@@ -177,6 +197,7 @@ final class GraphCapture extends ModelCapture {
                 v.clear();
             }
             graph.setInputs((INDArray[]) null);
+            memory.close();
         }
     }
 

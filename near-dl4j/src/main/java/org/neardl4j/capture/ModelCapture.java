@@ -208,24 +208,27 @@ public abstract class ModelCapture {
      *                        recurrent layers), its matrices are handed to the sink as {@code [N, F, T]}, rows
      *                        (sample, time) like every other sequence matrix; otherwise -1. The array passed on to
      *                        the next layer stays as DL4J made it.
+     * @param memory         the pass's working memory: the step runs in its workspace
      */
     static Output run(LayerStep step, ActivationLayout inputLayout, long batch, long flattenedBatch,
-                      Supplier<INDArray> forward, ActivationSink sink) {
+                      Supplier<INDArray> forward, ActivationSink sink, WorkingMemory memory) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
         if (step.recorder != null) {
             Consumer<INDArray> observer = null;
             if (sink.wants(step.pre)) {
                 observer = z -> {
                     try {
-                        Output restored = LayerRole.restoreTimeSeries(step.conf, z, batch);
-                        if (restored == null && flattenedBatch > 0) {
-                            restored = LayerRole.unflatten(z, flattenedBatch);
-                        }
-                        if (restored != null) {
-                            sink.accept(step.pre, restored.array, restored.layout);
-                        } else {
-                            sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
-                        }
+                        // inside the layer's working-memory workspace: what the sink keeps must be made outside it
+                        WorkingMemory.outside(() -> {
+                            Output restored = LayerRole.restoreTimeSeries(step.conf, z, batch);
+                            Output r = restored == null && flattenedBatch > 0 ? LayerRole.unflatten(z, flattenedBatch)
+                                    : restored;
+                            if (r != null) {
+                                sink.accept(step.pre, r.array, r.layout);
+                            } else {
+                                sink.accept(step.pre, z, LayerRole.outputLayout(step.conf, z.rank(), inputLayout));
+                            }
+                        });
                     } catch (RuntimeException e) {
                         sinkFailure[0] = e;
                         throw e;
@@ -237,7 +240,7 @@ public abstract class ModelCapture {
         INDArray out;
         int calls = -1;
         try {
-            out = forward.get();
+            out = memory.step(forward);
         } catch (RuntimeException e) {
             if (e == sinkFailure[0]) {
                 throw e;

@@ -71,8 +71,17 @@ final class MultiLayerCapture extends ModelCapture {
     @Override
     public void forward(INDArray[] features, ActivationSink sink) {
         checkInputs(features, 1);
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-        INDArray x = features[0];
+        // activations are freed as soon as the next layer has read them; temporaries live in a workspace
+        WorkingMemory memory = new WorkingMemory(features[0], net.params());
+        LayerWorkspaceMgr mgr = memory.mgr();
+        try {
+            forward(features[0], sink, memory, mgr);
+        } finally {
+            memory.close();
+        }
+    }
+
+    private void forward(INDArray x, ActivationSink sink, WorkingMemory memory, LayerWorkspaceMgr mgr) {
         int batch = (int) x.size(0);
         ActivationLayout layout = LayerRole.inputLayout(x.rank(), steps.length > 0 ? steps[0].conf : null);
         int last = lastWantedLayer(sink);
@@ -80,11 +89,15 @@ final class MultiLayerCapture extends ModelCapture {
         for (int i = 0; i <= last; i++) {
             LayerStep step = steps[i];
             InputPreProcessor pp = conf.getInputPreProcess(i);
+            INDArray layerOutput = x;
             if (pp != null) {
                 long samples = x.size(0);
                 int rankBefore = x.rank();
                 try {
                     x = pp.preProcess(x, batch, mgr);
+                    if (x != layerOutput) {
+                        memory.hold(x);
+                    }
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("input preprocessor of layer " + step.describe()
                             + " failed: " + e.getMessage(), e);
@@ -94,14 +107,22 @@ final class MultiLayerCapture extends ModelCapture {
             }
             Layer layer = net.getLayer(i);
             final INDArray in = x;
-            Output out = run(step, layout, in.size(0), flattened, () -> layer.activate(in, true, mgr), sink);
+            Output out = run(step, layout, in.size(0), flattened, () -> layer.activate(in, true, mgr), sink, memory);
             layer.clear();
+            memory.releaseCaches(layer, out.array);
             if (out.array.rank() != 2 || out.array.size(0) != x.size(0)) {
                 flattened = -1;
+            }
+            // this layer's input is read by no one else: free it (views and in-place outputs keep it alive)
+            memory.hold(out.array);
+            memory.drop(layerOutput);
+            if (x != layerOutput) {
+                memory.drop(x);
             }
             x = out.array;
             layout = out.layout;
         }
+        memory.drop(x);
     }
 
     /** Layers after the last one whose matrices are still wanted need not run. */

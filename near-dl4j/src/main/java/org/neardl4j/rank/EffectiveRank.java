@@ -4,6 +4,10 @@ import com.google.common.base.Preconditions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+import java.util.Arrays;
 
 /**
  * Effective rank of a real matrix (Roy and Vetterli, 2007), the quantity NEAR sums over layers.
@@ -11,49 +15,199 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>For singular values {@code s_1..s_Q}: {@code p_k = s_k / sum(s)}, {@code H = -sum p_k ln p_k}
  * (terms with {@code p_k = 0} contribute 0) and {@code erank = exp(H)}. The effective rank lies in
  * {@code [1, Q]} for a non-zero matrix; the all-zero matrix has effective rank 0, as in the reference
- * implementation. Everything is computed in double precision.
+ * implementation. The entropy is always computed in double precision; how the singular values are obtained
+ * is a {@link Method}. The default, {@link Method#AUTO} (eigenvalues of the Gram matrix in double, checked, with
+ * a double SVD as fallback), is the fastest method found that stays within 1e-6 relative of a double-precision
+ * SVD (see {@code docs/PERFORMANCE.md}).
  *
  * <pre>{@code
- * double r = EffectiveRank.of(Nd4j.eye(4));                   // 4.0
- * double q = EffectiveRank.ofSingularValues(new double[] {3, 0}); // 1.0
+ * double r = EffectiveRank.of(Nd4j.eye(4));                           // 4.0 (Method.AUTO)
+ * double e = EffectiveRank.of(block, EffectiveRank.Method.SVD_DOUBLE); // the exact reference route
+ * double q = EffectiveRank.ofSingularValues(new double[] {3, 0});     // 1.0
  * }</pre>
+ *
+ * <p>All methods are thread-safe: they never modify their argument and keep no state.
  */
 public final class EffectiveRank {
+
+    /**
+     * How the singular values are computed. Every method works on a private copy, never on the argument, and
+     * works on any ND4J backend (LAPACK through {@code Nd4j.getBlasWrapper().lapack()}, matrix products through
+     * {@code Nd4j.gemm}).
+     *
+     * <pre>{@code
+     * double[] s = EffectiveRank.singularValues(matrix, EffectiveRank.Method.SVD_DOUBLE);
+     * }</pre>
+     */
+    public enum Method {
+        /**
+         * The default: {@link #GRAM_DOUBLE}, checked by {@link EffectiveRank#gramErrorEstimate(double[])}; when the
+         * estimated error of the effective rank exceeds {@value EffectiveRank#AUTO_TOLERANCE} relative (matrices
+         * with many singular values at the Gram route's noise floor, e.g. blocks of identical rows from a blank
+         * image region) the singular values are recomputed with {@link #SVD_DOUBLE}. Stays within {@code 1e-6}
+         * relative of {@link #SVD_DOUBLE} on every parity matrix and every matrix measured, at about half its cost
+         * when no fallback is needed.
+         */
+        AUTO,
+        /**
+         * Eigenvalues {@code w} of the smaller Gram matrix ({@code A^T A} or {@code A A^T}, built with a
+         * double-precision matrix product after an exact power-of-two rescaling), by LAPACK {@code syev} without
+         * eigenvectors, in double; {@code s = sqrt(max(w, 0))}. About half the cost of {@link #SVD_DOUBLE}.
+         * Squaring puts a noise floor of about {@code 1e-8} of the largest singular value under the small ones:
+         * harmless for most matrices, but off by up to {@code 4e-5} relative on nearly rank-one matrices.
+         */
+        GRAM_DOUBLE,
+        /** LAPACK {@code gesvd} (no singular vectors) on a double copy: the exact route, the reference answer. */
+        SVD_DOUBLE,
+        /**
+         * LAPACK {@code gesvd} in single precision, entropy in double. Off by up to {@code 1e-4} relative on
+         * low-rank matrices; for comparisons only.
+         */
+        SVD_FLOAT,
+        /**
+         * Gram matrix and {@code syev} in single precision. The fastest, but off by up to {@code 1e-1} relative
+         * whenever small singular values matter; for comparisons only.
+         */
+        GRAM_FLOAT;
+
+        /** The method {@link EffectiveRank#of(INDArray)} uses: {@link #AUTO}. */
+        public static Method defaultMethod() {
+            return AUTO;
+        }
+    }
+
+    /** Estimated relative error above which {@link Method#AUTO} recomputes with {@link Method#SVD_DOUBLE}. */
+    public static final double AUTO_TOLERANCE = 1e-6;
 
     private EffectiveRank() {
     }
 
     /**
-     * Effective rank of a 2-D matrix, from its singular values computed in double precision.
+     * Effective rank of a 2-D matrix with the {@linkplain Method#defaultMethod() default method}.
      *
      * @param matrix a rank-2 array of any floating-point type; it is not modified
      * @return the effective rank, 0 for the all-zero matrix
      * @throws IllegalArgumentException if the matrix is not 2-D, is empty, or holds NaN or infinite values
      */
     public static double of(INDArray matrix) {
-        return ofSingularValues(singularValues(matrix));
+        return of(matrix, Method.defaultMethod());
     }
 
     /**
-     * Singular values of a 2-D matrix in double precision (LAPACK {@code gesvd} through ND4J, no singular
-     * vectors), in descending order.
+     * Effective rank of a 2-D matrix, its singular values computed by {@code method}.
+     *
+     * @param matrix a rank-2 array of any floating-point type; it is not modified
+     * @param method how to compute the singular values
+     * @return the effective rank, 0 for the all-zero matrix
+     * @throws IllegalArgumentException if the matrix is not 2-D, is empty, or holds NaN or infinite values
+     */
+    public static double of(INDArray matrix, Method method) {
+        return ofSingularValues(singularValues(matrix, method));
+    }
+
+    /**
+     * Singular values of a 2-D matrix with the {@linkplain Method#defaultMethod() default method}, in
+     * descending order.
      *
      * @param matrix a rank-2 array; it is not modified
      * @return the {@code min(rows, cols)} singular values
      */
     public static double[] singularValues(INDArray matrix) {
+        return singularValues(matrix, Method.defaultMethod());
+    }
+
+    /**
+     * Singular values of a 2-D matrix, in descending order.
+     *
+     * @param matrix a rank-2 array; it is not modified
+     * @param method how to compute them
+     * @return the {@code min(rows, cols)} singular values, as doubles
+     * @throws IllegalArgumentException if the matrix is not 2-D, is empty, or holds NaN or infinite values
+     */
+    public static double[] singularValues(INDArray matrix, Method method) {
         Preconditions.checkNotNull(matrix, "matrix");
+        Preconditions.checkNotNull(method, "method");
         Preconditions.checkArgument(matrix.rank() == 2, "effective rank needs a 2-D matrix, got shape %s",
-                java.util.Arrays.toString(matrix.shape()));
+                Arrays.toString(matrix.shape()));
         Preconditions.checkArgument(matrix.rows() > 0 && matrix.columns() > 0,
-                "effective rank needs a non-empty matrix, got shape %s", java.util.Arrays.toString(matrix.shape()));
-        // gesvd overwrites its argument: always work on a fresh double, column-major copy
-        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
-        checkFinite(a);
-        int q = (int) Math.min(a.rows(), a.columns());
-        INDArray s = Nd4j.create(DataType.DOUBLE, q);
-        Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
-        return s.toDoubleVector();
+                "effective rank needs a non-empty matrix, got shape %s", Arrays.toString(matrix.shape()));
+        Preconditions.checkArgument(matrix.dataType().isFPType(), "effective rank needs a floating-point matrix, got %s",
+                matrix.dataType());
+        if ((method == Method.AUTO || method == Method.GRAM_DOUBLE)
+                && Math.min(matrix.rows(), matrix.columns()) <= SMALL && matrix.length() <= SMALL_ELEMENTS) {
+            double[] g = smallGram(matrix);
+            return method == Method.GRAM_DOUBLE || gramErrorEstimate(g) <= AUTO_TOLERANCE ? g
+                    : svd(matrix, DataType.DOUBLE);
+        }
+        checkFinite(matrix);
+        switch (method) {
+            case SVD_DOUBLE:
+                return svd(matrix, DataType.DOUBLE);
+            case SVD_FLOAT:
+                return svd(matrix, DataType.FLOAT);
+            case GRAM_FLOAT:
+                return gram(matrix, DataType.FLOAT);
+            case GRAM_DOUBLE:
+                return gram(matrix, DataType.DOUBLE);
+            case AUTO:
+            default:
+                double[] g = gram(matrix, DataType.DOUBLE);
+                return gramErrorEstimate(g) <= AUTO_TOLERANCE ? g : svd(matrix, DataType.DOUBLE);
+        }
+    }
+
+    /**
+     * Estimated relative error of the effective rank computed from singular values that came from the
+     * eigenvalues of a double-precision Gram matrix ({@link Method#GRAM_DOUBLE}), compared with a double SVD.
+     *
+     * <p>Model: every eigenvalue {@code w = s^2} carries an absolute error of about {@code d = eps * s_max^2}
+     * ({@code eps} = 2.2e-16). Singular values below {@code sqrt(d)} (the noise floor) are unknown within
+     * {@code [0, sqrt(d)]}: each may change the entropy by {@code g(sqrt(d) / S) + H sqrt(d) / S}, counted in
+     * full ({@code g(p) = -p ln p}, {@code S = sum(s)}); these errors are systematic. The others are off by about
+     * {@code d / (2 s)}, changing the entropy by {@code |ln(s / S) + H| d / (2 s S)}; these errors have random
+     * signs and enter as three times their root sum of squares; {@code q eps} covers the rounding of the sum
+     * itself. The relative error of {@code exp(H)} is the
+     * error of {@code H}. On the matrices measured (see {@code docs/PERFORMANCE.md}) the estimate was 2.4 to
+     * several thousand times the actual error, never below it.
+     *
+     * @param gramSingularValues singular values from {@link #singularValues(INDArray, Method)} with
+     *                           {@link Method#GRAM_DOUBLE}, largest first
+     * @return the estimated relative error (0 for the zero matrix)
+     */
+    public static double gramErrorEstimate(double[] gramSingularValues) {
+        Preconditions.checkNotNull(gramSingularValues, "gramSingularValues");
+        Preconditions.checkArgument(gramSingularValues.length > 0, "no singular values");
+        double max = 0;
+        double sum = 0;
+        for (double s : gramSingularValues) {
+            max = Math.max(max, s);
+            sum += s;
+        }
+        if (max == 0) {
+            return 0;
+        }
+        double d = Math.ulp(1.0) * max * max;
+        double floor = Math.sqrt(d);
+        double entropy = 0;
+        for (double s : gramSingularValues) {
+            entropy += plogp(s / sum);
+        }
+        double systematic = 0;
+        double random = 0;
+        for (double s : gramSingularValues) {
+            if (s < floor) {
+                systematic += plogp(floor / sum) + entropy * floor / sum;
+            } else {
+                double t = Math.abs(Math.log(s / sum) + entropy) * d / (2 * s * sum);
+                random += t * t;
+            }
+        }
+        // plus the rounding of the entropy sum itself
+        return systematic + 3 * Math.sqrt(random) + gramSingularValues.length * Math.ulp(1.0);
+    }
+
+    private static double plogp(double p) {
+        return p > 0 ? -p * Math.log(p) : 0;
     }
 
     /**
@@ -84,9 +238,151 @@ public final class EffectiveRank {
         return Math.exp(entropy);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static double[] svd(INDArray matrix, DataType type) {
+        // gesvd overwrites its argument: always work on a fresh column-major copy
+        INDArray a = matrix.castTo(type).dup('f');
+        int q = (int) Math.min(a.rows(), a.columns());
+        INDArray s = Nd4j.create(type, q);
+        Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
+        return s.toDoubleVector();
+    }
+
+    /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */
+    static final int SMALL = 64;
+    private static final long SMALL_ELEMENTS = 1L << 18;
+
+    /**
+     * {@link Method#GRAM_DOUBLE} in plain Java for small blocks: one copy out of ND4J, then the Gram matrix and its
+     * eigenvalues ({@link SymmetricEigen}) in double, with no further native call. Same rounding model as the
+     * LAPACK route (a backward-stable symmetric eigenvalue method on the double Gram matrix).
+     */
+    private static double[] smallGram(INDArray matrix) {
+        int rows = (int) matrix.rows();
+        int cols = (int) matrix.columns();
+        double[] a = matrix.dup('c').data().asDouble();
+        double max = 0;
+        for (double x : a) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("matrix holds NaN or infinite values");
+            }
+            max = Math.max(max, Math.abs(x));
+        }
+        boolean tall = rows >= cols;
+        int q = tall ? cols : rows;
+        if (max == 0) {
+            return new double[q];
+        }
+        // exact power-of-two rescaling: squares can neither overflow nor underflow
+        int exponent = Math.getExponent(max);
+        double down = Math.scalb(1.0, -exponent);
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= down;
+        }
+        double[] g = new double[q * q];
+        if (tall) {
+            // G = A^T A: a sum of outer products of the rows (upper triangle, then mirrored)
+            for (int r = 0; r < rows; r++) {
+                int off = r * cols;
+                for (int i = 0; i < cols; i++) {
+                    double ai = a[off + i];
+                    if (ai != 0) {
+                        int gi = i * q;
+                        for (int j = i; j < cols; j++) {
+                            g[gi + j] += ai * a[off + j];
+                        }
+                    }
+                }
+            }
+        } else {
+            // G = A A^T: dot products of the rows
+            for (int i = 0; i < rows; i++) {
+                for (int j = i; j < rows; j++) {
+                    double sum = 0;
+                    int oi = i * cols;
+                    int oj = j * cols;
+                    for (int k = 0; k < cols; k++) {
+                        sum += a[oi + k] * a[oj + k];
+                    }
+                    g[i * q + j] = sum;
+                }
+            }
+        }
+        for (int i = 0; i < q; i++) {
+            for (int j = i + 1; j < q; j++) {
+                g[j * q + i] = g[i * q + j];
+            }
+        }
+        double[] ev = SymmetricEigen.eigenvalues(g, q);     // ascending
+        double[] s = new double[q];
+        double up = Math.scalb(1.0, exponent);
+        for (int i = 0; i < q; i++) {
+            s[i] = Math.sqrt(Math.max(ev[q - 1 - i], 0.0)) * up;
+        }
+        return s;
+    }
+
+    private static double[] gram(INDArray matrix, DataType type) {
+        int q = (int) Math.min(matrix.rows(), matrix.columns());
+        INDArray a;
+        int exponent = 0;
+        if (type == DataType.DOUBLE && matrix.dataType().width() < 8) {
+            // single or half precision in, double products: squares can neither overflow nor underflow
+            a = matrix.castTo(type);
+        } else {
+            // a private copy rescaled by a power of two (exact), so that squaring can neither overflow nor underflow
+            double maxAbs = matrix.amaxNumber().doubleValue();
+            if (maxAbs == 0) {
+                return new double[q];
+            }
+            exponent = Math.getExponent(maxAbs);
+            a = matrix.castTo(type);
+            a = a == matrix ? a.mul(Math.scalb(1.0, -exponent)) : a.muli(Math.scalb(1.0, -exponent));
+        }
+        boolean tall = a.rows() >= a.columns();
+        INDArray g = Nd4j.createUninitialized(type, new long[] {q, q}, 'f');
+        // tall: G = A^T A (cols x cols); wide: G = A A^T (rows x rows)
+        Nd4j.gemm(a, a, g, tall, !tall, 1.0, 0.0);
+        INDArray w = Nd4j.create(type, q);
+        int status = Nd4j.getBlasWrapper().lapack().syev('N', 'U', g, w);
+        if (status != 0) {
+            throw new IllegalStateException("LAPACK syev failed with status " + status + " on a " + q + " x " + q
+                    + " Gram matrix");
+        }
+        double[] ev = w.toDoubleVector();    // ascending
+        double[] s = new double[q];
+        double scale = Math.scalb(1.0, exponent);
+        for (int i = 0; i < q; i++) {
+            s[i] = Math.sqrt(Math.max(ev[q - 1 - i], 0.0)) * scale;
+        }
+        return s;
+    }
+
     private static void checkFinite(INDArray a) {
-        if (a.isInfinite().any() || a.isNaN().any()) {
+        if (!isFinite(a)) {
             throw new IllegalArgumentException("matrix holds NaN or infinite values");
         }
+    }
+
+    /**
+     * Whether every value of an array is finite (no NaN, no infinity). One reduction for FLOAT and DOUBLE arrays
+     * (instead of two element-wise masks and two reductions); other floating-point types are tested on a
+     * single-precision copy, because libnd4j's NaN tests ({@code isNaN()}, "not finite") miss NaN in HALF arrays.
+     *
+     * @param a any array
+     * @return true when it holds no NaN and no infinite value
+     */
+    public static boolean isFinite(INDArray a) {
+        Preconditions.checkNotNull(a, "array");
+        if (a.isEmpty()) {
+            return true;
+        }
+        DataType t = a.dataType();
+        if (t == DataType.FLOAT || t == DataType.DOUBLE) {
+            return !BooleanIndexing.or(a, Conditions.notFinite());
+        }
+        // HALF, BFLOAT16: libnd4j's NaN tests miss NaN there, so test a single-precision copy
+        return !t.isFPType() || !BooleanIndexing.or(a.castTo(DataType.FLOAT), Conditions.notFinite());
     }
 }

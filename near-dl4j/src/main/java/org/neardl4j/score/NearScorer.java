@@ -30,6 +30,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} with NEAR: one forward pass of real inputs, then
@@ -52,6 +57,11 @@ import java.util.SplittableRandom;
  * System.out.println(result);   // total and per-layer table
  * }</pre>
  *
+ * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}). With
+ * {@link Builder#threads} above 1 (the default is the number of available processors) each block's effective rank
+ * is computed on a small pool of worker threads as soon as the block has been cut, while the forward pass goes on;
+ * results are collected in forward order and do not depend on the number of threads.
+ *
  * <p>Instances are immutable and may be shared between threads.
  */
 public final class NearScorer {
@@ -62,12 +72,16 @@ public final class NearScorer {
     private final long seed;
     private final BlockMode blockMode;
     private final long maxSamples;
+    private final int threads;
+    private final EffectiveRank.Method rankMethod;
 
     private NearScorer(Builder b) {
         this.repetitions = b.repetitions;
         this.seed = b.seed;
         this.blockMode = b.blockMode;
         this.maxSamples = b.maxSamples;
+        this.threads = b.threads;
+        this.rankMethod = b.rankMethod;
     }
 
     /** A scorer with the defaults: 1 repetition, random blocks, seed 12345, no sample limit. */
@@ -81,7 +95,8 @@ public final class NearScorer {
 
     /** A builder initialised with this scorer's options. */
     public Builder toBuilder() {
-        return new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples);
+        return new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples)
+                .threads(threads).rankMethod(rankMethod);
     }
 
     public int repetitions() {
@@ -98,6 +113,16 @@ public final class NearScorer {
 
     public long maxSamples() {
         return maxSamples;
+    }
+
+    /** Threads that compute effective ranks (1: on the calling thread, after the forward pass). */
+    public int threads() {
+        return threads;
+    }
+
+    /** How effective ranks are computed. */
+    public EffectiveRank.Method rankMethod() {
+        return rankMethod;
     }
 
     /** Scores a network on one batch of inputs (all samples go through the network together). */
@@ -145,6 +170,19 @@ public final class NearScorer {
     // ---------------------------------------------------------------------------------------------------------
 
     private NearResult scoreModel(Model model, Source source) {
+        if (threads <= 1) {
+            return scoreModel(model, source, null);
+        }
+        ExecutorService pool = newRankPool(threads);
+        try {
+            return scoreModel(model, source, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** @param pool workers for effective ranks, or null to compute them on this thread after the forward pass */
+    private NearResult scoreModel(Model model, Source source, ExecutorService pool) {
         Preconditions.checkNotNull(model, "model");
         long started = System.nanoTime();
         List<INDArray[]> used = new ArrayList<>();
@@ -170,10 +208,17 @@ public final class NearScorer {
             }
             Preconditions.checkArgument(!samplers.isEmpty(),
                     "the network has no layer that gives a NEAR matrix (skipped: %s)", capture.skipped());
+            // with a pool, a block's effective rank starts as soon as the block is cut, while the forward pass goes on
+            Map<MatrixSite, Future<Double>> ranks = new LinkedHashMap<>();
             ActivationSink sink = new ActivationSink() {
                 @Override
                 public void accept(MatrixSite site, INDArray activation, ActivationLayout layout) {
-                    samplers.get(site).accept(activation, layout);
+                    BlockSampler s = samplers.get(site);
+                    s.accept(activation, layout);
+                    if (pool != null && s.isComplete() && !ranks.containsKey(site)) {
+                        INDArray block = s.block();
+                        ranks.put(site, pool.submit(() -> EffectiveRank.of(block, rankMethod)));
+                    }
                 }
 
                 @Override
@@ -206,7 +251,7 @@ public final class NearScorer {
                     used.remove(used.size() - 1);
                 }
             }
-            reps.add(scoreBlocks(samplers, warnings, r));
+            reps.add(scoreBlocks(samplers, ranks, pool, warnings, r));
         }
         NearResult result = new NearResult(reps, first.skipped(), warnings, samples, blockMode, seed,
                 Backends.backend(), Backends.device());
@@ -217,14 +262,25 @@ public final class NearScorer {
         return result;
     }
 
-    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
+    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, Map<MatrixSite, Future<Double>> ranks,
+                                  ExecutorService pool, LinkedHashSet<String> warnings, int rep) {
+        // blocks left short at the end of the data: start their effective ranks too
+        if (pool != null) {
+            for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
+                BlockSampler s = e.getValue();
+                if (!ranks.containsKey(e.getKey()) && s.columns() > 0) {
+                    INDArray block = s.block();
+                    ranks.put(e.getKey(), pool.submit(() -> EffectiveRank.of(block, rankMethod)));
+                }
+            }
+        }
         List<LayerScore> scores = new ArrayList<>(samplers.size());
         for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
             MatrixSite site = e.getKey();
             BlockSampler s = e.getValue();
             Preconditions.checkState(s.columns() > 0, "layer %s produced no activation", site.describe());
             INDArray block = s.block();
-            if (block.isNaN().any() || block.isInfinite().any()) {
+            if (!EffectiveRank.isFinite(block)) {
                 throw new IllegalStateException("activations of layer " + site.describe() + " contain "
                         + (block.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
                         + "): check the input data and the weight initialisation");
@@ -234,11 +290,36 @@ public final class NearScorer {
                                 + " matrix; give at least %d samples for a square one", site.describe(), s.columns(),
                         s.rowsSeen(), s.samplesSeen(), s.rowsSeen(), s.columns(), s.samplesNeeded()));
             }
-            double erank = EffectiveRank.of(block);
+            Future<Double> f = ranks.get(site);
+            double erank = f == null ? EffectiveRank.of(block, rankMethod) : await(f, site);
             scores.add(new LayerScore(site, block.rows(), block.columns(), erank, s.samplesInBlock(), s.rowsSeen(),
                     s.blockStart()));
         }
         return new NearScore(scores);
+    }
+
+    private static double await(Future<Double> f, MatrixSite site) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the effective rank of " + site.describe(), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IllegalStateException("effective rank of " + site.describe() + " failed", c);
+        }
+    }
+
+    private static ExecutorService newRankPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "near-dl4j-rank-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static long countSamples(List<INDArray[]> batches) {
@@ -297,8 +378,10 @@ public final class NearScorer {
                     Arrays.toString(a.shape()));
             Preconditions.checkArgument(a.length() > 0, "input %s is empty (shape %s)", i, Arrays.toString(a.shape()));
             Preconditions.checkArgument(a.dataType().isFPType(), "input %s must be floating point, got %s", i, a.dataType());
-            Preconditions.checkArgument(!a.isNaN().any(), "input %s contains NaN values", i);
-            Preconditions.checkArgument(!a.isInfinite().any(), "input %s contains infinite values", i);
+            if (!EffectiveRank.isFinite(a)) {   // one reduction; which kind only on failure
+                Preconditions.checkArgument(!a.isNaN().any(), "input %s contains NaN values", i);
+                Preconditions.checkArgument(!a.isInfinite().any(), "input %s contains infinite values", i);
+            }
         }
     }
 
@@ -420,7 +503,8 @@ public final class NearScorer {
      * Options of a {@link NearScorer}.
      *
      * <pre>{@code
-     * NearScorer s = NearScorer.builder().repetitions(5).seed(7).blockMode(BlockMode.FIRST).maxSamples(512).build();
+     * NearScorer s = NearScorer.builder().repetitions(5).seed(7).blockMode(BlockMode.FIRST).maxSamples(512)
+     *         .threads(2).rankMethod(EffectiveRank.Method.SVD_DOUBLE).build();
      * }</pre>
      */
     public static final class Builder {
@@ -428,6 +512,8 @@ public final class NearScorer {
         private long seed = 12345L;
         private BlockMode blockMode = BlockMode.RANDOM;
         private long maxSamples = Long.MAX_VALUE;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private EffectiveRank.Method rankMethod = EffectiveRank.Method.defaultMethod();
 
         private Builder() {
         }
@@ -455,6 +541,22 @@ public final class NearScorer {
         public Builder maxSamples(long maxSamples) {
             Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
             this.maxSamples = maxSamples;
+            return this;
+        }
+
+        /**
+         * Worker threads for effective ranks (default: the number of available processors). With 1, effective
+         * ranks are computed on the calling thread after the forward pass. The values do not depend on it.
+         */
+        public Builder threads(int threads) {
+            Preconditions.checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
+            this.threads = threads;
+            return this;
+        }
+
+        /** How effective ranks are computed (default {@link EffectiveRank.Method#AUTO}). */
+        public Builder rankMethod(EffectiveRank.Method rankMethod) {
+            this.rankMethod = Preconditions.checkNotNull(rankMethod, "rankMethod");
             return this;
         }
 

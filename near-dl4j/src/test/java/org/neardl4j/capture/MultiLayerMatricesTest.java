@@ -57,7 +57,8 @@ import static org.neardl4j.capture.MatrixCheck.preActivation;
  */
 class MultiLayerMatricesTest {
 
-    static final NearScorer FIRST = NearScorer.builder().blockMode(BlockMode.FIRST).build();
+    static final NearScorer FIRST = NearScorer.builder().blockMode(BlockMode.FIRST)
+            .rankMethod(MatrixCheck.EXACT).build();
 
     static NeuralNetConfiguration.Builder base() {
         return new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE).biasInit(0.1)

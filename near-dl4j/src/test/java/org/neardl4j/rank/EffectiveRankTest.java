@@ -3,10 +3,13 @@ package org.neardl4j.rank;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.ParityCases;
+import org.neardl4j.rank.EffectiveRank.Method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +28,8 @@ class EffectiveRankTest {
     void rankOneMatrixHasEffectiveRankOne() {
         INDArray u = Nd4j.linspace(1, 6, 6, DataType.DOUBLE).reshape(6, 1);
         INDArray v = Nd4j.linspace(-2, 3, 4, DataType.DOUBLE).reshape(1, 4);
-        assertEquals(1.0, EffectiveRank.of(u.mmul(v)), 1e-9);
+        assertEquals(1.0, EffectiveRank.of(u.mmul(v), Method.SVD_DOUBLE), 1e-9);
+        assertEquals(1.0, EffectiveRank.of(u.mmul(v)), 1e-6);
     }
 
     @Test
@@ -85,7 +89,7 @@ class EffectiveRankTest {
             JsonObject m = matrices.get(i).getAsJsonObject();
             INDArray a = ParityCases.array("erank", m.get("file").getAsString());
             double want = m.get("erank_float64").getAsDouble();
-            double got = EffectiveRank.of(a);
+            double got = EffectiveRank.of(a, Method.SVD_DOUBLE);
             String name = m.get("name").getAsString();
             if (want == 0) {
                 assertEquals(0.0, got, name);
@@ -97,6 +101,155 @@ class EffectiveRankTest {
                 assertEquals(m.get("closed_form").getAsDouble(), got, 1e-12, name);
             }
             assertTrue(got >= 0);
+        }
+    }
+
+    /** Tolerance each method is documented to meet on small well-conditioned matrices. */
+    private static double tolerance(Method m) {
+        return m == Method.SVD_DOUBLE || m == Method.GRAM_DOUBLE || m == Method.AUTO ? 1e-10 : m == Method.SVD_FLOAT ? 1e-5 : 1e-4;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void everyMethodMatchesClosedForms(Method method) {
+        assertEquals(7.0, EffectiveRank.of(Nd4j.eye(7), method), 7 * tolerance(method));
+        assertEquals(0.0, EffectiveRank.of(Nd4j.zeros(DataType.FLOAT, 3, 5), method));
+        for (double r : new double[] {0.5, -0.3, 0.9}) {
+            double r2 = r * r;
+            INDArray a = Nd4j.create(new double[][] {{1, r, r2, r}, {r, 1, r, r2}, {r2, r, 1, r}, {r, r2, r, 1}});
+            double[] s = {(1 + Math.abs(r)) * (1 + Math.abs(r)), 1 - r2, 1 - r2, (1 - Math.abs(r)) * (1 - Math.abs(r))};
+            double want = EffectiveRank.ofSingularValues(s);
+            assertEquals(want, EffectiveRank.of(a, method), want * tolerance(method), method + " r=" + r);
+        }
+        // a diagonal rectangular matrix, both orientations: singular values are |diagonal|
+        INDArray d = Nd4j.create(new double[][] {{3, 0, 0, 0, 0}, {0, -2, 0, 0, 0}, {0, 0, 0.5, 0, 0}});
+        double want = EffectiveRank.ofSingularValues(new double[] {3, 2, 0.5});
+        assertEquals(want, EffectiveRank.of(d, method), want * tolerance(method));
+        assertEquals(want, EffectiveRank.of(d.transpose(), method), want * tolerance(method));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void everyMethodRejectsNonFiniteValuesAndKeepsItsArgument(Method method) {
+        INDArray a = Nd4j.eye(3);
+        a.putScalar(1, 1, Double.NaN);
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.of(a, method));
+        INDArray b = Nd4j.rand(DataType.FLOAT, 6, 4);
+        INDArray before = b.dup();
+        EffectiveRank.of(b, method);
+        assertEquals(before, b);
+    }
+
+    @Test
+    void gramMethodIsScaleInvariantFarFromOne() {
+        // squaring 1e-200 would underflow and 1e200 overflow without the power-of-two rescaling
+        INDArray a = Nd4j.create(new double[][] {{2, 1, 0}, {1, 3, 1}, {0, 1, 4}, {1, 0, 1}});
+        double want = EffectiveRank.of(a, Method.SVD_DOUBLE);
+        for (double scale : new double[] {1e-200, 1e-30, 1e30, 1e200}) {
+            assertEquals(want, EffectiveRank.of(a.mul(scale), Method.GRAM_DOUBLE), 1e-12 * want, "scale " + scale);
+        }
+    }
+
+    @Test
+    void singularValuesOfDefaultMethodAreDescending() {
+        INDArray a = Nd4j.create(new double[][] {{1, 0, 0}, {0, 5, 0}, {0, 0, 2}, {0, 0, 0}});
+        double[] s = EffectiveRank.singularValues(a);
+        assertEquals(3, s.length);
+        assertEquals(5.0, s[0], 1e-12);
+        assertEquals(2.0, s[1], 1e-12);
+        assertEquals(1.0, s[2], 1e-12);
+    }
+
+    /**
+     * The default method must stay within 1e-6 relative of the double-precision SVD value on every parity matrix
+     * and on every block the reference scored in the parity networks (the bound that chose it).
+     */
+    @Test
+    void defaultMethodMeetsTheParityBound() {
+        assertEquals(Method.AUTO, Method.defaultMethod());
+        JsonArray matrices = ParityCases.expected("erank").getAsJsonArray("matrices");
+        for (int i = 0; i < matrices.size(); i++) {
+            JsonObject m = matrices.get(i).getAsJsonObject();
+            INDArray a = ParityCases.array("erank", m.get("file").getAsString());
+            double want = m.get("erank_float64").getAsDouble();
+            assertEquals(want, EffectiveRank.of(a), 1e-6 * want, m.get("name").getAsString());
+        }
+        for (String net : new String[] {"mlp", "cnn"}) {
+            JsonArray blocks = ParityCases.expected(net).getAsJsonArray("matrices");
+            for (int i = 0; i < blocks.size(); i++) {
+                JsonObject m = blocks.get(i).getAsJsonObject();
+                INDArray a = ParityCases.array(net, m.get("sampled_file").getAsString());
+                double want = m.get("effective_rank_float64").getAsDouble();
+                assertEquals(want, EffectiveRank.of(a), 1e-6 * want, net + " block " + i);
+                assertEquals(want, EffectiveRank.of(a, Method.SVD_DOUBLE), 1e-9 * want, net + " block " + i);
+            }
+        }
+    }
+
+    @Test
+    void defaultMethodMeetsTheBoundOnALowRankMatrix() {
+        // a 200 x 200 float matrix of rank 40 (plus float rounding): the case where squaring hurts most
+        Nd4j.getRandom().setSeed(7);
+        INDArray a = Nd4j.randn(DataType.FLOAT, 200, 40).mmul(Nd4j.randn(DataType.FLOAT, 40, 200));
+        double want = EffectiveRank.of(a, Method.SVD_DOUBLE);
+        assertEquals(want, EffectiveRank.of(a), 1e-6 * want);
+    }
+
+    /** 48 identical rows of large magnitude over 16 random ones: most singular values are exactly zero. */
+    private static INDArray identicalRows(int n, int identical, double magnitude, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray a = Nd4j.randn(DataType.FLOAT, n, n);
+        INDArray row = Nd4j.randn(DataType.FLOAT, 1, n).muli(magnitude);
+        for (int i = 0; i < identical; i++) {
+            a.putRow(i, row);
+        }
+        return a;
+    }
+
+    @Test
+    void autoFallsBackWhereTheGramRouteIsTooInaccurate() {
+        INDArray a = identicalRows(64, 48, 100, 3);
+        double exact = EffectiveRank.of(a, Method.SVD_DOUBLE);
+        double gram = EffectiveRank.of(a, Method.GRAM_DOUBLE);
+        assertTrue(Math.abs(gram - exact) > 1e-6 * exact, "the Gram route alone misses the bound here: " + gram + " vs " + exact);
+        assertEquals(exact, EffectiveRank.of(a), 1e-12 * exact);
+        assertTrue(EffectiveRank.gramErrorEstimate(EffectiveRank.singularValues(a, Method.GRAM_DOUBLE)) > EffectiveRank.AUTO_TOLERANCE);
+    }
+
+    @Test
+    void gramErrorEstimateIsNeverBelowTheActualError() {
+        java.util.List<INDArray> cases = new java.util.ArrayList<>();
+        Nd4j.getRandom().setSeed(11);
+        for (int n : new int[] {8, 40, 120}) {
+            cases.add(Nd4j.randn(DataType.FLOAT, n, n));
+            cases.add(Nd4j.randn(DataType.FLOAT, n, n / 2));
+            cases.add(Nd4j.randn(DataType.FLOAT, n, Math.max(1, n / 4)).mmul(Nd4j.randn(DataType.FLOAT, Math.max(1, n / 4), n)));
+            cases.add(Nd4j.randn(DataType.DOUBLE, n, 1).mmul(Nd4j.randn(DataType.DOUBLE, 1, n)));
+            cases.add(Nd4j.randn(DataType.FLOAT, n, n).addi(Nd4j.randn(DataType.FLOAT, n, 1).mmul(Nd4j.randn(DataType.FLOAT, 1, n)).muli(1000)));
+            cases.add(identicalRows(n, n / 2, 1, n));
+            cases.add(identicalRows(n, n - 2, 100, n + 1));
+        }
+        for (INDArray a : cases) {
+            double exact = EffectiveRank.of(a, Method.SVD_DOUBLE);
+            double[] s = EffectiveRank.singularValues(a, Method.GRAM_DOUBLE);
+            double error = Math.abs(EffectiveRank.ofSingularValues(s) - exact) / exact;
+            double estimate = EffectiveRank.gramErrorEstimate(s);
+            assertTrue(estimate >= error, "estimate " + estimate + " < error " + error + " for shape "
+                    + java.util.Arrays.toString(a.shape()));
+            assertEquals(exact, EffectiveRank.of(a), 1e-6 * exact);
+        }
+    }
+
+    @Test
+    void isFiniteFindsNaNAndInfinityInEveryFloatingType() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.HALF}) {
+            assertTrue(EffectiveRank.isFinite(Nd4j.rand(t, 4, 5)), t.toString());
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                INDArray a = Nd4j.rand(t, 4, 5);
+                a.putScalar(3, 2, bad);
+                assertTrue(!EffectiveRank.isFinite(a), t + " " + bad);
+                assertThrows(IllegalArgumentException.class, () -> EffectiveRank.of(a), t + " " + bad);
+            }
         }
     }
 }

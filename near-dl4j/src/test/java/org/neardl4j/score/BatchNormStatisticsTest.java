@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.neardl4j.Independent;
+import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.sampling.BlockMode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,9 @@ class BatchNormStatisticsTest {
         INDArray bn2 = Independent.batchNorm(rows(z, 4, 8), 1, GAMMA, BETA, 1e-5);
         INDArray block = Nd4j.vstack(bn1, rows(bn2, 0, 2));
         double want = Independent.erank(Independent.matrix(block, "FF"));
-        NearScorer first = NearScorer.builder().blockMode(BlockMode.FIRST).build();
+        // compared at 1e-9 with an independent SVD: use the exact (SVD) route, not the default AUTO (1e-6)
+        NearScorer first = NearScorer.builder().blockMode(BlockMode.FIRST).rankMethod(EffectiveRank.Method.SVD_DOUBLE)
+                .build();
         NearResult r = first.score(net, new ViewIterator(new DataSet(x, Nd4j.zeros(10, 2)), 4));
         LayerScore bn = r.matrices().get(1);
         assertEquals("bn", bn.layerName());

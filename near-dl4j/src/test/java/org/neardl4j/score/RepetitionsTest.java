@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.neardl4j.Independent;
+import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.sampling.BlockMode;
 
 import java.util.HashSet;
@@ -49,7 +50,8 @@ class RepetitionsTest {
         MultiLayerNetwork net = mlp(WeightInit.IDENTITY);
         INDArray userW = Nd4j.randn(DataType.DOUBLE, 5, 5);
         net.setParam("0_W", userW);
-        NearResult r = NearScorer.builder().repetitions(3).blockMode(BlockMode.FIRST).seed(1).build().score(net, X);
+        NearResult r = NearScorer.builder().repetitions(3).blockMode(BlockMode.FIRST).seed(1)
+                .rankMethod(EffectiveRank.Method.SVD_DOUBLE).build().score(net, X);
         assertEquals(3, r.repetitions().size());
         double userPre = Independent.erank(Independent.block(Independent.matrix(
                 Independent.dense(X, userW, net.getParam("0_b")), "FF"), 0));

@@ -1,0 +1,82 @@
+package org.neardl4j.rank;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The plain-Java symmetric eigenvalues against closed forms and LAPACK ({@code syev} through ND4J). */
+class SymmetricEigenTest {
+
+    private static double[] lapack(INDArray sym) {
+        INDArray g = sym.castTo(DataType.DOUBLE).dup('f');
+        INDArray w = Nd4j.create(DataType.DOUBLE, g.rows());
+        assertEquals(0, Nd4j.getBlasWrapper().lapack().syev('N', 'U', g, w));
+        return w.toDoubleVector();
+    }
+
+    private static double[] java(INDArray sym) {
+        int n = (int) sym.rows();
+        return SymmetricEigen.eigenvalues(sym.castTo(DataType.DOUBLE).dup('c').data().asDouble(), n);
+    }
+
+    @Test
+    void closedForms() {
+        assertArrayEquals(new double[] {3}, SymmetricEigen.eigenvalues(new double[] {3}, 1), 0);
+        // [[2, 1], [1, 2]]: 1 and 3
+        assertArrayEquals(new double[] {1, 3}, SymmetricEigen.eigenvalues(new double[] {2, 1, 1, 2}, 2), 1e-15);
+        // diagonal, unsorted, with a repeated value and a zero
+        assertArrayEquals(new double[] {-1, 0, 2, 2},
+                SymmetricEigen.eigenvalues(new double[] {2, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}, 4), 1e-15);
+        assertArrayEquals(new double[3], SymmetricEigen.eigenvalues(new double[9], 3), 0);
+        // tridiagonal Toeplitz (2, -1): eigenvalues 2 - 2 cos(k pi / (n + 1))
+        int n = 9;
+        double[] t = new double[n * n];
+        double[] want = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i * n + i] = 2;
+            if (i > 0) {
+                t[i * n + i - 1] = -1;
+                t[(i - 1) * n + i] = -1;
+            }
+            want[i] = 2 - 2 * Math.cos((i + 1) * Math.PI / (n + 1));
+        }
+        assertArrayEquals(want, SymmetricEigen.eigenvalues(t, n), 1e-14);
+    }
+
+    @Test
+    void matchesLapackOnRandomAndGramMatrices() {
+        Nd4j.getRandom().setSeed(17);
+        for (int n : new int[] {2, 3, 7, 16, 33, 64}) {
+            INDArray r = Nd4j.randn(DataType.DOUBLE, n, n);
+            INDArray sym = r.add(r.transpose());
+            INDArray gram = Nd4j.randn(DataType.DOUBLE, n + 5, n).transpose().mmul(Nd4j.randn(DataType.DOUBLE, n + 5, n));
+            gram = gram.add(gram.transpose());
+            INDArray lowRank = Nd4j.randn(DataType.DOUBLE, n, 2).mmul(Nd4j.randn(DataType.DOUBLE, n, 2).transpose());
+            lowRank = lowRank.add(lowRank.transpose());
+            for (INDArray m : new INDArray[] {sym, gram, lowRank}) {
+                double[] want = lapack(m);
+                double[] got = java(m);
+                double scale = Math.max(Math.abs(want[0]), Math.abs(want[n - 1]));
+                assertArrayEquals(want, got, 1e-12 * scale, "n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void smallBlocksGiveTheSameEffectiveRankAsTheNativeRoute() {
+        // EffectiveRank takes the Java route up to SMALL columns; compare with the double SVD just above and below
+        Nd4j.getRandom().setSeed(3);
+        for (int q : new int[] {1, 5, EffectiveRank.SMALL, EffectiveRank.SMALL + 1}) {
+            for (INDArray a : new INDArray[] {Nd4j.randn(DataType.FLOAT, q + 7, q), Nd4j.randn(DataType.FLOAT, q, q + 7),
+                    Nd4j.randn(DataType.DOUBLE, q, q).muli(1e-150)}) {
+                double exact = EffectiveRank.of(a, EffectiveRank.Method.SVD_DOUBLE);
+                assertEquals(exact, EffectiveRank.of(a), 1e-12 * exact, java.util.Arrays.toString(a.shape()));
+                assertEquals(exact, EffectiveRank.of(a, EffectiveRank.Method.GRAM_DOUBLE), 1e-12 * exact);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.neardl4j.score;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.ViewIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.neardl4j.ParityCases;
+import org.neardl4j.rank.EffectiveRank;
+import org.neardl4j.sampling.BlockMode;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link NearScorer.Builder#threads} and {@link NearScorer.Builder#rankMethod}: same values, same order. */
+class ThreadsTest {
+
+    private static ComputationGraph residual() {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(3)
+                .dataType(DataType.DOUBLE).convolutionMode(ConvolutionMode.Same).graphBuilder().addInputs("in")
+                .setInputTypes(InputType.convolutional(8, 8, 3));
+        g.addLayer("c0", new ConvolutionLayer.Builder(3, 3).nOut(12).activation(Activation.RELU).build(), "in");
+        g.addLayer("c1", new ConvolutionLayer.Builder(3, 3).nOut(12).activation(Activation.IDENTITY).build(), "c0");
+        g.addLayer("bn", new BatchNormalization.Builder().build(), "c1");
+        g.addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "bn", "c0");
+        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "add");
+        g.addLayer("d", new DenseLayer.Builder().nOut(20).activation(Activation.TANH).build(), "pool");
+        g.addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(5)
+                .activation(Activation.IDENTITY).build(), "d");
+        g.setOutputs("out");
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    private static void assertSame(NearResult a, NearResult b) {
+        assertEquals(a.matrices().size(), b.matrices().size());
+        for (int i = 0; i < a.matrices().size(); i++) {
+            LayerScore x = a.matrices().get(i);
+            LayerScore y = b.matrices().get(i);
+            assertEquals(x.site(), y.site(), "forward order");
+            assertEquals(x.rows(), y.rows());
+            assertEquals(x.effectiveRank(), y.effectiveRank(), 1e-12 * x.effectiveRank(), x.toString());
+        }
+        assertEquals(a.score(), b.score(), 1e-12 * a.score());
+    }
+
+    @Test
+    void threadCountDoesNotChangeResultsOrOrder() {
+        MultiLayerNetwork cnn = ParityCases.cnn(CNN2DFormat.NCHW);
+        INDArray x = ParityCases.cnnInput(CNN2DFormat.NCHW);
+        NearScorer one = NearScorer.builder().threads(1).repetitions(2).seed(4).build();
+        for (int threads : new int[] {2, 4}) {
+            assertSame(one.score(cnn, x), one.toBuilder().threads(threads).build().score(cnn, x));
+        }
+        ComputationGraph g = residual();
+        Nd4j.getRandom().setSeed(5);
+        INDArray gx = Nd4j.rand(DataType.DOUBLE, 30, 3, 8, 8);
+        // batches of 7: blocks complete in different batches, short ones (the dense layers) only at the end
+        NearResult a = one.score(g, new ViewIterator(new DataSet(gx, Nd4j.zeros(30, 1)), 7));
+        NearResult b = one.toBuilder().threads(3).build().score(g, new ViewIterator(new DataSet(gx, Nd4j.zeros(30, 1)), 7));
+        assertSame(a, b);
+        assertEquals(a.warnings(), b.warnings());
+    }
+
+    @Test
+    void parityHoldsWithWorkerThreads() {
+        NearScorer s = NearScorer.builder().blockMode(BlockMode.FIRST).threads(2).build();
+        ParityTest.assertMatches("mlp", s.score(ParityCases.mlp(), ParityCases.mlpInput()));
+        ParityTest.assertMatches("cnn", s.score(ParityCases.cnn(CNN2DFormat.NHWC), ParityCases.cnnInput(CNN2DFormat.NHWC)));
+    }
+
+    @Test
+    void rankMethodIsUsedAndKept() {
+        NearScorer svd = NearScorer.builder().blockMode(BlockMode.FIRST).rankMethod(EffectiveRank.Method.SVD_DOUBLE)
+                .threads(2).build();
+        assertEquals(EffectiveRank.Method.SVD_DOUBLE, svd.toBuilder().build().rankMethod());
+        assertEquals(2, svd.toBuilder().build().threads());
+        assertEquals(EffectiveRank.Method.AUTO, NearScorer.defaults().rankMethod());
+        assertEquals(Runtime.getRuntime().availableProcessors(), NearScorer.defaults().threads());
+        NearResult exact = svd.score(ParityCases.mlp(), ParityCases.mlpInput());
+        NearResult fast = svd.toBuilder().rankMethod(EffectiveRank.Method.AUTO).build()
+                .score(ParityCases.mlp(), ParityCases.mlpInput());
+        List<LayerScore> e = exact.matrices();
+        double[] want = ParityCases.expectedEranks("mlp");
+        for (int i = 0; i < want.length; i++) {
+            // the SVD route reproduces the float64 reference values to rounding; AUTO within its 1e-6 bound
+            assertEquals(want[i], e.get(i).effectiveRank(), 1e-6 * want[i]);
+            assertEquals(e.get(i).effectiveRank(), fast.matrices().get(i).effectiveRank(), 1e-6 * want[i]);
+        }
+        // a crude check that the option reaches the computation: GRAM_FLOAT differs visibly from the SVD
+        NearResult crude = svd.toBuilder().rankMethod(EffectiveRank.Method.GRAM_FLOAT).build()
+                .score(ParityCases.mlp(), ParityCases.mlpInput());
+        assertTrue(Math.abs(crude.score() - exact.score()) > 1e-9 * exact.score());
+    }
+
+    @Test
+    void threadsMustBePositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NearScorer.builder().threads(0));
+        assertTrue(e.getMessage().contains("threads"));
+        assertThrows(NullPointerException.class, () -> NearScorer.builder().rankMethod(null));
+    }
+}
