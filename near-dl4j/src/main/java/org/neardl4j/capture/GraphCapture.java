@@ -112,6 +112,9 @@ final class GraphCapture extends ModelCapture {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         GraphVertex[] vertices = graph.getVertices();
         ActivationLayout[] layouts = new ActivationLayout[vertices.length];
+        // input preprocessors of layer vertices ask the graph for the batch size (ComputationGraph.batchSize(),
+        // which reads the stored inputs): store them in the working copy for the duration of the pass
+        graph.setInputs(features);
         try {
             for (int idx : order) {
                 GraphVertex v = vertices[idx];
@@ -148,6 +151,7 @@ final class GraphCapture extends ModelCapture {
             for (GraphVertex v : vertices) {
                 v.clear();
             }
+            graph.setInputs((INDArray[]) null);
         }
     }
 
