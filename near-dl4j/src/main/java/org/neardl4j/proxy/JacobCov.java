@@ -2,7 +2,6 @@ package org.neardl4j.proxy;
 
 import com.google.common.base.Preconditions;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.deeplearning4j.nn.api.Model;
@@ -75,7 +74,7 @@ public final class JacobCov extends AbstractProxy {
     /** The score of a Jacobian matrix, one row per sample. */
     static double score(double[][] jacobians) {
         RealMatrix corr = correlationOfRows(jacobians);
-        double[] v = new EigenDecomposition(corr).getRealEigenvalues();
+        double[] v = SymmetricEigen.values(corr.getData());
         double s = 0;
         for (double x : v) {
             double e = Math.max(x, 0.0) + K;

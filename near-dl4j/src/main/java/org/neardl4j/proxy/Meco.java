@@ -1,6 +1,5 @@
 package org.neardl4j.proxy;
 
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -97,7 +96,7 @@ public final class Meco extends AbstractProxy {
         }
         RealMatrix corr = JacobCov.correlationOfRows(transpose(positionsByChannels));
         double min = Double.POSITIVE_INFINITY;
-        for (double v : new EigenDecomposition(corr).getRealEigenvalues()) {
+        for (double v : SymmetricEigen.values(corr.getData())) {
             min = Math.min(min, v);
         }
         return min;

@@ -1,7 +1,5 @@
 package org.neardl4j.proxy;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -116,7 +114,7 @@ public final class Naswot extends AbstractProxy {
      * largest in magnitude, the rank tolerance of LAPACK-based tools).
      */
     static double logAbsDet(double[][] symmetric) {
-        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(symmetric, false)).getRealEigenvalues();
+        double[] ev = SymmetricEigen.values(symmetric);
         double max = 0;
         for (double v : ev) {
             max = Math.max(max, Math.abs(v));
