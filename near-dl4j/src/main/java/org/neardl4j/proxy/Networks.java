@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -161,10 +162,15 @@ final class Networks {
     /** The layer configuration inside wrappers (frozen layers and the like). */
     static org.deeplearning4j.nn.conf.layers.Layer unwrap(org.deeplearning4j.nn.conf.layers.Layer conf) {
         org.deeplearning4j.nn.conf.layers.Layer c = conf;
-        while (c instanceof BaseWrapperLayer) {
-            c = ((BaseWrapperLayer) c).getUnderlying();
+        while (true) {
+            if (c instanceof BaseWrapperLayer) {
+                c = ((BaseWrapperLayer) c).getUnderlying();
+            } else if (c instanceof FrozenLayer) {
+                c = ((FrozenLayer) c).getLayer();
+            } else {
+                return c;
+            }
         }
-        return c;
     }
 
     private static void stripNoise(org.deeplearning4j.nn.conf.layers.Layer conf) {
@@ -214,7 +220,10 @@ final class Networks {
         return g;
     }
 
-    /** The weight matrices ({@code W}) of every layer of a working copy, with their gradients in {@code g}. */
+    /**
+     * The weight matrices ({@code W}) of every layer of a working copy that has a gradient in {@code g} (frozen
+     * layers have none and are left out).
+     */
     static List<Weight> weights(Model copy, Gradient g) {
         List<Weight> out = new ArrayList<>();
         boolean mln = copy instanceof MultiLayerNetwork;
@@ -225,7 +234,9 @@ final class Networks {
             }
             String key = (mln ? Integer.toString(l.getIndex()) : name(l)) + "_W";
             INDArray grad = g.getGradientFor(key);
-            Preconditions.checkState(grad != null, "no gradient for the weights of layer %s (key %s)", name(l), key);
+            if (grad == null) {
+                continue;   // a frozen layer: not trained, no gradient
+            }
             out.add(new Weight(name(l), w.dup(), grad.dup()));
         }
         return out;

@@ -3,6 +3,7 @@ package org.neardl4j.proxy;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -156,6 +157,16 @@ class GradientProxiesTest {
             double cg = p.score(TinyNets.graph(Activation.TANH, DataType.DOUBLE), TinyNets.data()).value();
             assertEquals(mln, cg, 1e-6 * Math.abs(mln), p.name());
         }
+    }
+
+    @Test
+    void frozenLayersHaveNoGradientAndAreLeftOut() {
+        MultiLayerNetwork frozen = new TransferLearning.Builder(TinyNets.mlp(Activation.TANH)).setFeatureExtractor(0).build();
+        double[][][] g = TinyNets.tanhGradients(0, 6);
+        assertEquals(frobenius(g[1]), new GradNorm().score(frozen, TinyNets.data()).value(), TOL * frobenius(g[1]));
+        // forward-only proxies see through the frozen wrapper
+        assertEquals(new Naswot().score(TinyNets.mlp(Activation.TANH), TinyNets.data(4)).value(),
+                new Naswot().score(frozen, TinyNets.data(4)).value(), 1e-9);
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Scatter plots (PNG, XChart) of a proxy against test accuracy, one series per architecture family. Positive
- * values spanning more than two orders of magnitude are drawn on a log axis; non-finite values are left out.
+ * values spanning more than a factor of 20 are drawn on a log axis; non-finite values are left out.
  *
  * <pre>{@code
  * ScatterPlots.write(dir.resolve("near.png"), "NEAR", families, nearValues, accuracies);
@@ -51,7 +51,7 @@ public final class ScatterPlots {
                 max = Math.max(max, v);
             }
         }
-        boolean log = min > 0 && max / min > 100;
+        boolean log = min > 0 && max / min > 20;
         XYChart chart = new XYChartBuilder().width(560).height(400).title(title + " vs test accuracy")
                 .xAxisTitle(title + (log ? " (log scale)" : "")).yAxisTitle("test accuracy").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
