@@ -1,0 +1,56 @@
+package org.neardl4j.proxy;
+
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+/**
+ * grad_norm: the sum over layers of the Euclidean (Frobenius) norm of the loss gradient with respect to the
+ * layer's weight matrix, {@code sum_l ||dL/dW_l||_2}, as defined by Abdelfattah, Mehrotra, Dudziak and Lane,
+ * "Zero-Cost Proxies for Lightweight NAS", ICLR 2021.
+ *
+ * <p><b>Needs labels and gradients.</b> The loss is the network's own output-layer loss (cross-entropy for a
+ * softmax classifier) averaged over the batch, computed with one forward and one backward pass in training mode
+ * (batch normalisation uses batch statistics; dropout and weight noise are removed) on a private copy. Only
+ * weight matrices ({@code W} of dense, convolution and output layers) count, not biases or batch-norm
+ * parameters.
+ *
+ * <pre>{@code
+ * ProxyResult r = new GradNorm().score(net, batchWithLabels);
+ * }</pre>
+ */
+public final class GradNorm extends AbstractProxy {
+
+    public GradNorm() {
+        this(ProxyOptions.defaults());
+    }
+
+    public GradNorm(ProxyOptions options) {
+        super(options);
+    }
+
+    @Override
+    public String name() {
+        return "grad_norm";
+    }
+
+    @Override
+    public boolean needsLabels() {
+        return true;
+    }
+
+    @Override
+    public boolean needsGradients() {
+        return true;
+    }
+
+    @Override
+    double scoreOnce(Model model, Long seed, DataSet data) {
+        Model copy = Networks.workingCopy(model, seed);
+        double sum = 0;
+        for (Networks.Weight w : Networks.weights(copy,
+                Networks.gradient(copy, data.getFeatures(), data.getLabels(), true))) {
+            sum += w.gradient.norm2Number().doubleValue();
+        }
+        return sum;
+    }
+}

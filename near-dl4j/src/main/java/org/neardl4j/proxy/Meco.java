@@ -1,0 +1,123 @@
+package org.neardl4j.proxy;
+
+import org.apache.commons.math3.linear.RealMatrix;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neardl4j.capture.ActivationSink;
+import org.neardl4j.capture.MatrixSite;
+import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.sampling.ActivationLayout;
+
+/**
+ * MeCo: the sum over layers of the minimum eigenvalue of the channel correlation matrix of one sample's feature
+ * map, from Jiang, Wang and Bie, "MeCo: Zero-Shot NAS with One Data and Single Forward Pass via Minimum Eigenvalue
+ * of Correlation", NeurIPS 2023. For a feature map with {@code C} channels and {@code P} positions the
+ * {@code C x C} Pearson correlation between channels (over positions) is formed; undefined entries (constant
+ * channels) are set to 0, as in the authors' code, and its smallest eigenvalue is taken.
+ *
+ * <p><b>Needs neither labels nor gradients</b>: one forward pass of the first sample of the data, in training
+ * mode, through a private copy. The layers are those NEAR uses (see {@link ModelCapture}): the pre-activation
+ * output of every layer with weights and the output of every activation function. Only outputs with a channel
+ * axis and positions (convolutional feature maps, sequences) contribute; a dense layer's output of one sample
+ * has no correlation matrix (the authors' code gives it 0), so a pure MLP scores 0.
+ *
+ * <pre>{@code
+ * ProxyResult r = new Meco().score(net, batch);   // uses batch's first sample
+ * }</pre>
+ */
+public final class Meco extends AbstractProxy {
+
+    public Meco() {
+        this(ProxyOptions.defaults());
+    }
+
+    public Meco(ProxyOptions options) {
+        super(options);
+    }
+
+    @Override
+    public String name() {
+        return "meco";
+    }
+
+    @Override
+    public boolean needsLabels() {
+        return false;
+    }
+
+    @Override
+    public boolean needsGradients() {
+        return false;
+    }
+
+    @Override
+    long samplesUsed(DataSet data) {
+        return 1;
+    }
+
+    @Override
+    double scoreOnce(Model model, Long seed, DataSet data) {
+        ModelCapture capture = seed == null ? ModelCapture.of(model) : ModelCapture.freshlyInitialised(model, seed);
+        INDArray f = data.getFeatures();
+        INDArray first = f.get(firstSample(f.rank())).dup();
+        double[] sum = {0};
+        capture.forward(new INDArray[] {first}, new ActivationSink() {
+            @Override
+            public void accept(MatrixSite site, INDArray activation, ActivationLayout layout) {
+                if (activation.rank() < 3) {
+                    return;
+                }
+                sum[0] += minEigenvalue(channelsByPositions(activation, layout));
+            }
+        });
+        return sum[0];
+    }
+
+    /** Sample 0 of an activation as a {@code positions x channels} matrix. */
+    static double[][] channelsByPositions(INDArray activation, ActivationLayout layout) {
+        INDArray a = activation.get(firstSample(activation.rank())).castTo(DataType.DOUBLE);
+        long[] s = a.shape();
+        INDArray m;
+        if (layout.isChannelsLast()) {
+            m = a.reshape('c', a.length() / s[s.length - 1], s[s.length - 1]);
+        } else {
+            m = a.reshape('c', s[1], a.length() / s[1]).transpose();
+        }
+        return m.toDoubleMatrix();
+    }
+
+    /** Smallest eigenvalue of the correlation matrix of the columns. */
+    static double minEigenvalue(double[][] positionsByChannels) {
+        if (positionsByChannels.length < 2) {
+            return 0.0;     // one position: every correlation undefined, the matrix is 0
+        }
+        RealMatrix corr = JacobCov.correlationOfRows(transpose(positionsByChannels));
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : SymmetricEigen.values(corr.getData())) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    private static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static org.nd4j.linalg.indexing.INDArrayIndex[] firstSample(int rank) {
+        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[rank];
+        idx[0] = NDArrayIndex.interval(0, 1);
+        for (int i = 1; i < rank; i++) {
+            idx[i] = NDArrayIndex.all();
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,69 @@
+package org.neardl4j.proxy;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Number of trainable parameters: every parameter of every layer except batch normalisation's running mean and
+ * variance (which DL4J stores as parameters but does not train). The simplest baseline of the zero-cost-proxy
+ * literature (e.g. Abdelfattah et al., "Zero-Cost Proxies for Lightweight NAS", ICLR 2021, and Ning et al.,
+ * "Evaluating Efficient Performance Estimators of Neural Architectures", NeurIPS 2021). Needs neither labels nor
+ * gradients, nor in fact data; it does not depend on the weights, so all repetitions give the same value.
+ *
+ * <pre>{@code
+ * double params = new ParameterCount().score(net, batch).value();
+ * }</pre>
+ */
+public final class ParameterCount extends AbstractProxy {
+
+    private static final Set<String> BN_STATISTICS = Set.of("mean", "var", "log10stdev");
+
+    public ParameterCount() {
+        this(ProxyOptions.defaults());
+    }
+
+    public ParameterCount(ProxyOptions options) {
+        super(options);
+    }
+
+    @Override
+    public String name() {
+        return "params";
+    }
+
+    @Override
+    public boolean needsLabels() {
+        return false;
+    }
+
+    @Override
+    public boolean needsGradients() {
+        return false;
+    }
+
+    /** The trainable parameter count of a network, without any data. */
+    public static long of(Model model) {
+        Networks.check(model);
+        long n = 0;
+        for (Layer l : Networks.layers(model)) {
+            boolean bn = Networks.unwrap(l.conf().getLayer()) instanceof BatchNormalization;
+            for (Map.Entry<String, INDArray> e : l.paramTable().entrySet()) {
+                if (!(bn && BN_STATISTICS.contains(e.getKey()))) {
+                    n += e.getValue().length();
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    double scoreOnce(Model model, Long seed, DataSet data) {
+        return of(model);
+    }
+}

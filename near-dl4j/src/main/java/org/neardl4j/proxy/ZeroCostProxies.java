@@ -1,0 +1,59 @@
+package org.neardl4j.proxy;
+
+import com.google.common.collect.ImmutableList;
+import org.neardl4j.score.NearScorer;
+
+/**
+ * The proxies of this package by name, ready-made with shared options.
+ *
+ * <pre>{@code
+ * for (ZeroCostProxy p : ZeroCostProxies.all(ProxyOptions.builder().repetitions(3).build())) {
+ *     System.out.println(p.score(net, batch));
+ * }
+ * ZeroCostProxy snip = ZeroCostProxies.byName("snip", ProxyOptions.defaults());
+ * }</pre>
+ */
+public final class ZeroCostProxies {
+
+    /** The names {@link #byName} knows, in the order of {@link #all}. */
+    public static final ImmutableList<String> NAMES = ImmutableList.of("near", "params", "naswot", "grad_norm", "snip",
+            "synflow", "jacob_cov", "zico", "meco");
+
+    private ZeroCostProxies() {
+    }
+
+    /** NEAR (random blocks, the options' repetitions and seed) and every baseline, in {@link #NAMES} order. */
+    public static ImmutableList<ZeroCostProxy> all(ProxyOptions options) {
+        ImmutableList.Builder<ZeroCostProxy> b = ImmutableList.builder();
+        for (String n : NAMES) {
+            b.add(byName(n, options));
+        }
+        return b.build();
+    }
+
+    /** The proxy called {@code name} (see {@link #NAMES}). */
+    public static ZeroCostProxy byName(String name, ProxyOptions options) {
+        switch (name) {
+            case "near":
+                return new NearProxy(NearScorer.builder().repetitions(options.repetitions()).seed(options.seed()).build());
+            case "params":
+                return new ParameterCount(options);
+            case "naswot":
+                return new Naswot(options);
+            case "grad_norm":
+                return new GradNorm(options);
+            case "snip":
+                return new Snip(options);
+            case "synflow":
+                return new SynFlow(options);
+            case "jacob_cov":
+                return new JacobCov(options);
+            case "zico":
+                return new Zico(options);
+            case "meco":
+                return new Meco(options);
+            default:
+                throw new IllegalArgumentException("unknown proxy '" + name + "'; known: " + NAMES);
+        }
+    }
+}

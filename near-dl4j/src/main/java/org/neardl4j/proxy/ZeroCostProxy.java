@@ -1,0 +1,58 @@
+package org.neardl4j.proxy;
+
+import com.google.common.base.Preconditions;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * A training-free score of a network (a "zero-cost proxy"): higher is meant to predict a higher accuracy after
+ * training. Implementations score a {@code MultiLayerNetwork} or a single-input, single-output
+ * {@code ComputationGraph} on one batch of data and never change the network: its parameters, updater state,
+ * iteration and epoch counters, listeners, stored input and labels stay as they were.
+ *
+ * <p>With {@link ProxyOptions#repetitions()} {@code R > 1} the first repetition uses the network's own weights
+ * and the others freshly initialised copies (seeds from {@link ProxyOptions#seed()}); the result is the mean.
+ *
+ * <pre>{@code
+ * ZeroCostProxy snip = new Snip(ProxyOptions.builder().repetitions(3).build());
+ * ProxyResult r = snip.score(net, batch);          // batch: a DataSet with features and labels
+ * System.out.println(r.name() + " = " + r.value());
+ * }</pre>
+ */
+public interface ZeroCostProxy {
+
+    /** Short lower-case name as used in the literature, e.g. {@code snip}, {@code naswot}. */
+    String name();
+
+    /** Whether {@link #score} reads the labels of the data (it then fails on a DataSet without labels). */
+    boolean needsLabels();
+
+    /** Whether the proxy runs a backward pass (it needs more memory and time than a forward pass). */
+    boolean needsGradients();
+
+    /**
+     * Scores a network on one batch.
+     *
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
+     * @param data  features (and labels where {@link #needsLabels()}); all samples are used as one batch
+     */
+    ProxyResult score(Model model, DataSet data);
+
+    /**
+     * Scores a network on the first batch of an iterator (reset before use when it supports it). NEAR overrides
+     * this to read as many batches as it needs.
+     */
+    default ProxyResult score(Model model, DataSetIterator data) {
+        Preconditions.checkNotNull(data, "data");
+        if (data.resetSupported()) {
+            data.reset();
+        }
+        Preconditions.checkArgument(data.hasNext(), "data: the iterator is empty");
+        DataSet first = data.next();
+        if (data.resetSupported()) {
+            data.reset();
+        }
+        return score(model, first);
+    }
+}

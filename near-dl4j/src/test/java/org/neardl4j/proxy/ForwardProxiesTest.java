@@ -1,0 +1,121 @@
+package org.neardl4j.proxy;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** NASWOT, MeCo and the parameter count against plain-Java computations. */
+class ForwardProxiesTest {
+
+    @Test
+    void naswotIsTheLogDeterminantOfTheHammingKernel() {
+        int n = 4;
+        double[][] x = new double[n][];
+        System.arraycopy(TinyNets.X, 0, x, 0, n);
+        double[][] z = TinyNets.z1(x);
+        double[][] k = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                int hamming = 0;
+                for (int u = 0; u < 4; u++) {
+                    if ((z[a][u] > 0) != (z[b][u] > 0)) {
+                        hamming++;
+                    }
+                }
+                k[a][b] = 4 - hamming;
+            }
+        }
+        double det = new LUDecomposition(new Array2DRowRealMatrix(k)).getDeterminant();
+        assertTrue(det != 0, "test data must give a non-singular kernel");
+        double expected = Math.log(Math.abs(det));
+        double relu = new Naswot().score(TinyNets.mlp(Activation.RELU), TinyNets.data(n)).value();
+        assertEquals(expected, relu, 1e-9);
+        // other activations: a unit is active when f(z) > f(0), i.e. z > 0 for all of these
+        for (Activation act : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.SWISH, Activation.LEAKYRELU}) {
+            assertEquals(expected, new Naswot().score(TinyNets.mlp(act), TinyNets.data(n)).value(), 1e-9, act.toString());
+        }
+    }
+
+    @Test
+    void naswotOfIdenticalSamplesIsMinusInfinity() {
+        DataSet twice = new DataSet(org.nd4j.linalg.factory.Nd4j.vstack(TinyNets.data(2).getFeatures(),
+                TinyNets.data(2).getFeatures()), null);
+        assertEquals(Double.NEGATIVE_INFINITY, new Naswot().score(TinyNets.mlp(Activation.RELU), twice).value());
+    }
+
+    @Test
+    void naswotCountsStandAloneActivationLayersButNotTheOutput() {
+        // dense(identity) + ActivationLayer(relu) has the same codes as dense(relu)
+        MultiLayerNetwork split = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(4).activation(Activation.IDENTITY).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(3)).build());
+        split.init();
+        MultiLayerNetwork fused = TinyNets.mlp(Activation.RELU);
+        split.setParams(fused.params());
+        assertEquals(new Naswot().score(fused, TinyNets.data(4)).value(),
+                new Naswot().score(split, TinyNets.data(4)).value(), 1e-9);
+    }
+
+    @Test
+    void mecoIsTheSumOfMinimumEigenvaluesOfChannelCorrelations() {
+        double[][][] z = TinyNets.convPre(TinyNets.cnnImage(0));
+        int c = TinyNets.CNN_CHANNELS;
+        double[][] pre = new double[c][9];
+        double[][] post = new double[c][9];
+        for (int ch = 0; ch < c; ch++) {
+            for (int p = 0; p < 9; p++) {
+                pre[ch][p] = z[ch][p / 3][p % 3];
+                post[ch][p] = Math.tanh(pre[ch][p]);
+            }
+        }
+        double expected = minEig(pre) + minEig(post);      // the dense output layer contributes nothing
+        double actual = new Meco().score(TinyNets.cnn(Activation.TANH), TinyNets.cnnData(3)).value();
+        assertEquals(expected, actual, 1e-5);
+        assertTrue(expected > 0 && expected < 2, "a correlation matrix's eigenvalues lie in [0, C]: " + expected);
+    }
+
+    @Test
+    void mecoOfAnMlpIsZero() {
+        assertEquals(0.0, new Meco().score(TinyNets.mlp(Activation.RELU), TinyNets.data()).value());
+    }
+
+    @Test
+    void parameterCountLeavesOutBatchNormStatistics() {
+        // dense 3x4 + 4, batch norm gamma and beta 4 + 4 (mean and var not counted), output 4x2 + 2
+        MultiLayerNetwork bn = TinyNets.mlpWithBatchNorm(Activation.RELU);
+        assertEquals(3 * 4 + 4 + 4 + 4 + 4 * 2 + 2, new ParameterCount().score(bn, TinyNets.data()).value());
+        assertEquals(bn.numParams() - 8, ParameterCount.of(bn));
+        assertEquals(3 * 4 + 4 + 4 * 2 + 2, ParameterCount.of(TinyNets.graph(Activation.TANH)));
+    }
+
+    private static double minEig(double[][] channels) {
+        int c = channels.length;
+        double[][] corr = new double[c][c];
+        for (int a = 0; a < c; a++) {
+            for (int b = 0; b < c; b++) {
+                corr[a][b] = GradientProxiesTest.pearson(channels[a], channels[b]);
+            }
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : new EigenDecomposition(new Array2DRowRealMatrix(corr)).getRealEigenvalues()) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+}
