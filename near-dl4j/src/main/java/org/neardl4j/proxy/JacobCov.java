@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.rank.SymmetricEigen;
 
 /**
  * jacob_cov: how uncorrelated the input Jacobians of different samples are, from the first version of Mellor,
@@ -74,7 +75,7 @@ public final class JacobCov extends AbstractProxy {
     /** The score of a Jacobian matrix, one row per sample. */
     static double score(double[][] jacobians) {
         RealMatrix corr = correlationOfRows(jacobians);
-        double[] v = SymmetricEigen.values(corr.getData());
+        double[] v = SymmetricEigen.eigenvalues(corr.getData());
         double s = 0;
         for (double x : v) {
             double e = Math.max(x, 0.0) + K;

@@ -9,6 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ActivationSink;
 import org.neardl4j.capture.MatrixSite;
 import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.rank.SymmetricEigen;
 import org.neardl4j.sampling.ActivationLayout;
 
 /**
@@ -96,7 +97,7 @@ public final class Meco extends AbstractProxy {
         }
         RealMatrix corr = JacobCov.correlationOfRows(transpose(positionsByChannels));
         double min = Double.POSITIVE_INFINITY;
-        for (double v : SymmetricEigen.values(corr.getData())) {
+        for (double v : SymmetricEigen.eigenvalues(corr.getData())) {
             min = Math.min(min, v);
         }
         return min;

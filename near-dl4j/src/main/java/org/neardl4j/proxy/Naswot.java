@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.capture.MatrixKind;
 import org.neardl4j.capture.MatrixSite;
 import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.rank.SymmetricEigen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class Naswot extends AbstractProxy {
      * largest in magnitude, the rank tolerance of LAPACK-based tools).
      */
     static double logAbsDet(double[][] symmetric) {
-        double[] ev = SymmetricEigen.values(symmetric);
+        double[] ev = SymmetricEigen.eigenvalues(symmetric);
         double max = 0;
         for (double v : ev) {
             max = Math.max(max, Math.abs(v));

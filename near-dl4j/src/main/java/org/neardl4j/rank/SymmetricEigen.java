@@ -1,15 +1,24 @@
 package org.neardl4j.rank;
 
+import com.google.common.base.Preconditions;
+
 /**
- * Eigenvalues of a small symmetric matrix in plain Java (double precision): Householder reduction to tridiagonal
+ * Eigenvalues of a symmetric matrix in plain Java (double precision): Householder reduction to tridiagonal
  * form and the implicit QL method, eigenvalues only. This is the eigenvalue part of the public-domain JAMA
  * routines {@code tred2}/{@code tql2} (from EISPACK), without the accumulation of the transformations.
  *
  * <p>Used by {@link EffectiveRank} for small Gram matrices, where calling native LAPACK through ND4J costs more
  * (several native calls, thread hand-offs) than the arithmetic itself. Backward stable like LAPACK's
- * {@code dsyev}: each eigenvalue is within a small multiple of {@code eps * ||G||} of the exact one.
+ * {@code dsyev}: each eigenvalue is within a small multiple of {@code eps * ||G||} of the exact one. The
+ * zero-cost proxies ({@code org.neardl4j.proxy}) use it for their kernel and correlation matrices, where
+ * commons-math3's {@code EigenDecomposition} can fail to converge on highly degenerate input. {@code O(n^3)}: meant
+ * for matrices up to a few hundred rows.
+ *
+ * <pre>{@code
+ * double[] w = SymmetricEigen.eigenvalues(new double[][] {{2, 1}, {1, 2}});   // {1, 3}
+ * }</pre>
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
 
     private SymmetricEigen() {
     }
@@ -22,13 +31,39 @@ final class SymmetricEigen {
      * @return the {@code n} eigenvalues, ascending
      * @throws IllegalStateException if the QL iteration does not converge (only with NaN or infinite input)
      */
-    static double[] eigenvalues(double[] g, int n) {
+    public static double[] eigenvalues(double[] g, int n) {
+        Preconditions.checkNotNull(g, "g");
+        Preconditions.checkArgument(n > 0 && g.length == (long) n * n,
+                "need an n x n matrix with n > 0, got n = %s and %s entries", n, g.length);
         double[] d = new double[n];
         double[] e = new double[n];
         tridiagonalize(g, n, d, e);
         ql(d, e, n);
         java.util.Arrays.sort(d);
         return d;
+    }
+
+    /**
+     * The eigenvalues of a symmetric matrix, in ascending order; only the upper triangle is read.
+     *
+     * @param symmetric a square, symmetric matrix (not modified)
+     * @return its eigenvalues, ascending
+     * @throws IllegalArgumentException if the matrix is empty or not square
+     */
+    public static double[] eigenvalues(double[][] symmetric) {
+        Preconditions.checkNotNull(symmetric, "symmetric");
+        int n = symmetric.length;
+        Preconditions.checkArgument(n > 0, "empty matrix");
+        double[] g = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            Preconditions.checkArgument(symmetric[i].length == n,
+                    "matrix must be square, row %s has %s entries", i, symmetric[i].length);
+            for (int j = i; j < n; j++) {
+                g[i * n + j] = symmetric[i][j];
+                g[j * n + i] = symmetric[i][j];
+            }
+        }
+        return eigenvalues(g, n);
     }
 
     /** Householder reduction of {@code v} (row-major, overwritten) to a tridiagonal matrix: diagonal d, sub-diagonal e[1..]. */

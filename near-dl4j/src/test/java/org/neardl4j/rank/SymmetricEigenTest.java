@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The plain-Java symmetric eigenvalues against closed forms and LAPACK ({@code syev} through ND4J). */
 class SymmetricEigenTest {
@@ -78,5 +79,30 @@ class SymmetricEigenTest {
                 assertEquals(exact, EffectiveRank.of(a, EffectiveRank.Method.GRAM_DOUBLE), 1e-12 * exact);
             }
         }
+    }
+
+    @Test
+    void degenerateCorrelationMatrixFromTwoGroupsOfIdenticalRows() {
+        // two groups of identical rows (30 and 20): eigenvalues 30, 20 and 48 zeros; highly degenerate matrices like
+        // this one (NASWOT and jacob_cov kernels) are where commons-math3's EigenDecomposition can fail
+        int n = 50;
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = (i < 30) == (j < 30) ? 1 : 0;
+            }
+        }
+        double[] expected = new double[n];
+        expected[n - 2] = 20;
+        expected[n - 1] = 30;
+        assertArrayEquals(expected, SymmetricEigen.eigenvalues(m), 1e-12);
+        assertEquals(1.0, m[0][1], 0);     // input untouched
+    }
+
+    @Test
+    void rejectsMalformedInput() {
+        assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.eigenvalues(new double[0][]));
+        assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.eigenvalues(new double[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.eigenvalues(new double[5], 2));
     }
 }
