@@ -68,7 +68,16 @@ public final class EffectiveRank {
          * Gram matrix and {@code syev} in single precision. The fastest, but off by up to {@code 1e-1} relative
          * whenever small singular values matter; for comparisons only.
          */
-        GRAM_FLOAT;
+        GRAM_FLOAT,
+        /**
+         * {@link #GRAM_DOUBLE} computed on the JVM heap: one copy of the matrix out of ND4J, then the Gram matrix
+         * and its eigenvalues ({@link SymmetricEigen}) in plain Java, with no native solver. The same rounding model
+         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route for blocks of at most 64 columns,
+         * where native calls cost more than the arithmetic; on the CUDA backend it is the copy-to-host alternative
+         * to cuSolver that the benchmark measures. Scalar {@code O(n^3)} Java: slower than LAPACK beyond a few
+         * hundred columns.
+         */
+        GRAM_HOST;
 
         /** The method {@link EffectiveRank#of(INDArray)} uses: {@link #AUTO}. */
         public static Method defaultMethod() {
@@ -138,6 +147,12 @@ public final class EffectiveRank {
             double[] g = smallGram(matrix);
             return method == Method.GRAM_DOUBLE || gramErrorEstimate(g) <= AUTO_TOLERANCE ? g
                     : svd(matrix, DataType.DOUBLE);
+        }
+        if (method == Method.GRAM_HOST) {
+            long q = Math.min(matrix.rows(), matrix.columns());
+            Preconditions.checkArgument(matrix.length() <= Integer.MAX_VALUE - 8 && q * q <= Integer.MAX_VALUE - 8,
+                    "GRAM_HOST holds the matrix in one Java array: shape %s is too large", Arrays.toString(matrix.shape()));
+            return smallGram(matrix);
         }
         checkFinite(matrix);
         switch (method) {
@@ -254,7 +269,7 @@ public final class EffectiveRank {
     private static final long SMALL_ELEMENTS = 1L << 18;
 
     /**
-     * {@link Method#GRAM_DOUBLE} in plain Java for small blocks: one copy out of ND4J, then the Gram matrix and its
+     * {@link Method#GRAM_HOST}, also {@link Method#GRAM_DOUBLE} in plain Java for small blocks: one copy out of ND4J, then the Gram matrix and its
      * eigenvalues ({@link SymmetricEigen}) in double, with no further native call. Same rounding model as the
      * LAPACK route (a backward-stable symmetric eigenvalue method on the double Gram matrix).
      */

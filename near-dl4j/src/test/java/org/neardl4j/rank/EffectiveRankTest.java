@@ -106,7 +106,7 @@ class EffectiveRankTest {
 
     /** Tolerance each method is documented to meet on small well-conditioned matrices. */
     private static double tolerance(Method m) {
-        return m == Method.SVD_DOUBLE || m == Method.GRAM_DOUBLE || m == Method.AUTO ? 1e-10 : m == Method.SVD_FLOAT ? 1e-5 : 1e-4;
+        return m == Method.SVD_DOUBLE || m == Method.GRAM_DOUBLE || m == Method.GRAM_HOST || m == Method.AUTO ? 1e-10 : m == Method.SVD_FLOAT ? 1e-5 : 1e-4;
     }
 
     @ParameterizedTest
@@ -138,6 +138,20 @@ class EffectiveRankTest {
         INDArray before = b.dup();
         EffectiveRank.of(b, method);
         assertEquals(before, b);
+    }
+
+    @Test
+    void hostGramAgreesWithTheNativeGramAndTheSvdBeyondTheSmallBlockSize() {
+        // 300 x 150 and its transpose: larger than the blocks AUTO sends to the host, so GRAM_DOUBLE is native here
+        Nd4j.getRandom().setSeed(5);
+        INDArray a = Nd4j.randn(DataType.FLOAT, 300, 150).mul(Nd4j.linspace(DataType.FLOAT, 0.01, 3, 150));
+        for (INDArray m : new INDArray[] {a, a.transpose()}) {
+            double svd = EffectiveRank.of(m, Method.SVD_DOUBLE);
+            double host = EffectiveRank.of(m, Method.GRAM_HOST);
+            assertEquals(EffectiveRank.of(m, Method.GRAM_DOUBLE), host, 1e-12 * svd);
+            assertEquals(svd, host, 1e-9 * svd);
+            assertTrue(host > 50 && host < 150, "effective rank " + host);
+        }
     }
 
     @Test

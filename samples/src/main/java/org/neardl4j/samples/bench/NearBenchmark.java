@@ -55,6 +55,9 @@ public final class NearBenchmark {
     /** The authors' PyTorch implementation on a 2-core machine (another run; compare as ratios only). */
     private static final Map<Integer, Double> REFERENCE_ERANK = Map.of(512, 0.046, 1024, 0.32, 2048, 3.5);
 
+    /** Largest n for which {@code GRAM_HOST} (scalar Java, O(n^3)) is measured. */
+    private static final int HOST_LIMIT = 1024;
+
     private final String suite;
     private final int reps;
     private final Path out;
@@ -149,6 +152,9 @@ public final class NearBenchmark {
                 int r = n <= 512 ? reps : n <= 2048 ? Math.max(1, reps / 2) : 1;
                 double exact = EffectiveRank.of(a, Method.SVD_DOUBLE);
                 for (Method m : Method.values()) {
+                    if (m == Method.GRAM_HOST && n > HOST_LIMIT) {
+                        continue;   // scalar Java O(n^3): minutes at n = 4096
+                    }
                     double[] v = new double[1];
                     double s = medianTime(n <= 1024 ? 1 : 0, r, () -> v[0] = EffectiveRank.of(a, m));
                     times.computeIfAbsent(n + " " + m, k -> new double[2])[threads - 1] = s;
@@ -162,6 +168,10 @@ public final class NearBenchmark {
             double svd = times.get(n + " " + Method.SVD_DOUBLE)[1];
             for (Method m : Method.values()) {
                 double[] s = times.get(n + " " + m);
+                if (s == null) {
+                    t.row(n, m, "-", "-", "-", "-", "-", "-");
+                    continue;
+                }
                 Double ref = REFERENCE_ERANK.get(n);
                 t.row(n, m, Table.sec(s[0]), Table.sec(s[1]), Table.err(errors.get(n + " " + m)), Table.x(svd / s[1]),
                         ref == null ? "-" : Table.sec(ref), ref == null ? "-" : Table.x(ref / s[1]));
@@ -235,7 +245,7 @@ public final class NearBenchmark {
         sets.put("synthetic hard cases", hardCases());
         sets.putAll(networkBlocks);
         Table t = new Table("matrices", "count", "largest n", "AUTO", "AUTO fell back to SVD", "GRAM_DOUBLE",
-                "SVD_FLOAT", "GRAM_FLOAT");
+                "GRAM_HOST (n <= " + HOST_LIMIT + ")", "SVD_FLOAT", "GRAM_FLOAT");
         for (Map.Entry<String, List<INDArray>> e : sets.entrySet()) {
             double[] worst = new double[Method.values().length];
             int fallbacks = 0;
@@ -244,6 +254,9 @@ public final class NearBenchmark {
                 largest = Math.max(largest, Math.min(a.rows(), a.columns()));
                 double exact = EffectiveRank.of(a, Method.SVD_DOUBLE);
                 for (Method m : Method.values()) {
+                    if (m == Method.GRAM_HOST && Math.min(a.rows(), a.columns()) > HOST_LIMIT) {
+                        continue;
+                    }
                     double v = EffectiveRank.of(a, m);
                     double err = exact == 0 ? Math.abs(v) : Math.abs(v - exact) / exact;
                     worst[m.ordinal()] = Math.max(worst[m.ordinal()], err);
@@ -254,7 +267,8 @@ public final class NearBenchmark {
                 }
             }
             t.row(e.getKey(), e.getValue().size(), largest, Table.err(worst[Method.AUTO.ordinal()]), fallbacks,
-                    Table.err(worst[Method.GRAM_DOUBLE.ordinal()]), Table.err(worst[Method.SVD_FLOAT.ordinal()]),
+                    Table.err(worst[Method.GRAM_DOUBLE.ordinal()]), Table.err(worst[Method.GRAM_HOST.ordinal()]),
+                    Table.err(worst[Method.SVD_FLOAT.ordinal()]),
                     Table.err(worst[Method.GRAM_FLOAT.ordinal()]));
         }
         say(t.toString());
