@@ -1,6 +1,8 @@
 package org.neardl4j.rank;
 
 import com.google.common.base.Preconditions;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -256,12 +258,36 @@ public final class EffectiveRank {
     // ---------------------------------------------------------------------------------------------------------
 
     private static double[] svd(INDArray matrix, DataType type) {
+        if (type == DataType.DOUBLE && !gesvdDoubleIsSafe()) {
+            return hostSvd(matrix);
+        }
         // gesvd overwrites its argument: always work on a fresh column-major copy
         INDArray a = matrix.castTo(type).dup('f');
         int q = (int) Math.min(a.rows(), a.columns());
         INDArray s = Nd4j.create(type, q);
         Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
         return s.toDoubleVector();
+    }
+
+    /**
+     * Whether the backend's double-precision {@code gesvd} can be trusted. ND4J 1.0.0-M2.1's CUDA backend
+     * ({@code JcublasLapack.dgesvd}) sizes cuSolver's workspace as {@code worksize * Nd4j.sizeOfDataType()} bytes,
+     * half of what it needs while the default data type is FLOAT; the CPU backend has no such problem.
+     */
+    static boolean gesvdDoubleIsSafe() {
+        return !Nd4j.getBackend().getClass().getSimpleName().contains("Cublas")
+                || Nd4j.dataType().width() >= 8;
+    }
+
+    /**
+     * Singular values in double on the JVM heap (commons-math3's Golub-Kahan SVD): the double SVD where the
+     * backend's cannot be trusted (see {@link #gesvdDoubleIsSafe()}).
+     */
+    static double[] hostSvd(INDArray matrix) {
+        checkFinite(matrix);
+        INDArray a = matrix.rows() >= matrix.columns() ? matrix : matrix.transpose();   // commons-math3: any shape
+        double[][] data = a.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(data, false)).getSingularValues();
     }
 
     /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */

@@ -155,6 +155,26 @@ class EffectiveRankTest {
     }
 
     @Test
+    void hostSvdMatchesLapack() {
+        // the double SVD used where the backend's gesvd cannot be trusted (ND4J's CUDA backend with FLOAT default)
+        assertTrue(EffectiveRank.gesvdDoubleIsSafe(), "the CPU backend's gesvd is trusted");
+        Nd4j.getRandom().setSeed(11);
+        INDArray lowRank = Nd4j.randn(DataType.DOUBLE, 80, 3).mmul(Nd4j.randn(DataType.DOUBLE, 3, 50));
+        for (INDArray m : new INDArray[] {Nd4j.randn(DataType.FLOAT, 70, 40), Nd4j.randn(DataType.FLOAT, 40, 70),
+                lowRank, Nd4j.zeros(DataType.DOUBLE, 4, 6)}) {
+            double[] want = EffectiveRank.singularValues(m, Method.SVD_DOUBLE);
+            double[] got = EffectiveRank.hostSvd(m);
+            assertEquals(want.length, got.length);
+            for (int i = 0; i < want.length; i++) {
+                assertEquals(want[i], got[i], 1e-12 * Math.max(1, want[0]), "singular value " + i);
+            }
+        }
+        INDArray bad = Nd4j.eye(3);
+        bad.putScalar(0, 2, Double.POSITIVE_INFINITY);
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.hostSvd(bad));
+    }
+
+    @Test
     void gramMethodIsScaleInvariantFarFromOne() {
         // squaring 1e-200 would underflow and 1e200 overflow without the power-of-two rescaling
         INDArray a = Nd4j.create(new double[][] {{2, 1, 0}, {1, 3, 1}, {0, 1, 4}, {1, 0, 1}});
