@@ -171,6 +171,9 @@ final class GraphCapture extends ModelCapture {
                         }
                     }
                     v.clear();
+                    // the output first: it may share its inputs' buffer (identity-like vertices and layers, views,
+                    // in-place operations), which must then outlive them
+                    memory.hold(out);
                     // inputs that no later vertex reads are freed now
                     for (VertexIndices i : v.getInputVertices()) {
                         int j = i.getVertexIndex();
@@ -180,8 +183,10 @@ final class GraphCapture extends ModelCapture {
                         }
                     }
                 }
+                if (v.isInputVertex()) {
+                    memory.hold(out);
+                }
                 VertexIndices[] targets = v.getOutputVertices();
-                memory.hold(out);
                 if (targets != null && targets.length > 0) {
                     outputs[idx] = out;
                     readers[idx] = targets.length;

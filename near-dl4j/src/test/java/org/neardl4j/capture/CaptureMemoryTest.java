@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -92,5 +94,39 @@ class CaptureMemoryTest {
         assertEquals(DEPTH, s.calls);
         // each block makes a convolution output, its 9x im2col buffer, two batch-norm temporaries and the sum
         assertTrue(s.peak <= 20 * s.largest, "peak " + s.peak + " bytes, one activation " + s.largest + " bytes");
+    }
+
+    @Test
+    void verticesWhoseOutputSharesTheirInputsBufferKeepItAlive() {
+        // a dropout layer without dropout hands its input on as its output (one buffer for two activations); the
+        // buffer must survive until the layer after it has run (DL4J zoo SqueezeNet: drop9 -> conv10)
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(20))
+                .addLayer("d1", new DenseLayer.Builder().nOut(24).activation(Activation.RELU).build(), "in")
+                .addLayer("drop", new DropoutLayer.Builder(0.5).build(), "d1")
+                .addLayer("d2", new DenseLayer.Builder().nOut(12).activation(Activation.TANH).build(), "drop")
+                .addLayer("out", new OutputLayer.Builder().nOut(5).activation(Activation.SOFTMAX).build(), "d2")
+                .setOutputs("out").build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 20);
+        // the same network without the dropout vertex, same weights
+        ComputationGraph plain = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3)
+                .dataType(DataType.FLOAT).graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(20))
+                .addLayer("d1", new DenseLayer.Builder().nOut(24).activation(Activation.RELU).build(), "in")
+                .addLayer("d2", new DenseLayer.Builder().nOut(12).activation(Activation.TANH).build(), "d1")
+                .addLayer("out", new OutputLayer.Builder().nOut(5).activation(Activation.SOFTMAX).build(), "d2")
+                .setOutputs("out").build());
+        plain.init(net.params().dup(), false);
+        for (int pass = 0; pass < 3; pass++) {
+            java.util.Map<String, INDArray> got = new java.util.LinkedHashMap<>();
+            java.util.Map<String, INDArray> want = new java.util.LinkedHashMap<>();
+            ModelCapture.of(net).forward(new INDArray[] {x}, (site, a, layout) -> got.put(site.layerName() + "/" + site.kind(), a.dup()));
+            ModelCapture.of(plain).forward(new INDArray[] {x}, (site, a, layout) -> want.put(site.layerName() + "/" + site.kind(), a.dup()));
+            assertEquals(want.keySet(), got.keySet());
+            for (String k : want.keySet()) {
+                assertEquals(want.get(k), got.get(k), k);
+            }
+        }
     }
 }
