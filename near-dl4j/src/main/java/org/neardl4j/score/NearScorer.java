@@ -30,11 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} with NEAR: one forward pass of real inputs, then
@@ -57,12 +52,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * System.out.println(result);   // total and per-layer table
  * }</pre>
  *
- * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}). With
- * {@link Builder#threads} above 1 (the default is the number of available processors) each block's effective rank
- * is computed on a small pool of worker threads as soon as the block has been cut, while the forward pass goes on;
- * results are collected in forward order and do not depend on the number of threads.
+ * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}), on the
+ * calling thread after the forward pass; ND4J's own threads (all cores by default) do the arithmetic. Computing them
+ * on worker threads while the forward pass goes on was measured and dropped: with ND4J 1.0.0-M2.1's OpenBLAS, LAPACK
+ * on one thread while another thread runs BLAS crashed the JVM (SIGSEGV in {@code dlatrd}) or failed
+ * ({@code syev} status 255), see docs/PERFORMANCE.md.
  *
- * <p>Instances are immutable and may be shared between threads.
+ * <p>Instances are immutable. On the CPU backend, score from one thread at a time (see above).
  */
 public final class NearScorer {
 
@@ -72,7 +68,6 @@ public final class NearScorer {
     private final long seed;
     private final BlockMode blockMode;
     private final long maxSamples;
-    private final int threads;
     private final EffectiveRank.Method rankMethod;
 
     private NearScorer(Builder b) {
@@ -80,7 +75,6 @@ public final class NearScorer {
         this.seed = b.seed;
         this.blockMode = b.blockMode;
         this.maxSamples = b.maxSamples;
-        this.threads = b.threads;
         this.rankMethod = b.rankMethod;
     }
 
@@ -96,7 +90,7 @@ public final class NearScorer {
     /** A builder initialised with this scorer's options. */
     public Builder toBuilder() {
         return new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples)
-                .threads(threads).rankMethod(rankMethod);
+                .rankMethod(rankMethod);
     }
 
     public int repetitions() {
@@ -113,11 +107,6 @@ public final class NearScorer {
 
     public long maxSamples() {
         return maxSamples;
-    }
-
-    /** Threads that compute effective ranks (1: on the calling thread, after the forward pass). */
-    public int threads() {
-        return threads;
     }
 
     /** How effective ranks are computed. */
@@ -170,19 +159,6 @@ public final class NearScorer {
     // ---------------------------------------------------------------------------------------------------------
 
     private NearResult scoreModel(Model model, Source source) {
-        if (threads <= 1) {
-            return scoreModel(model, source, null);
-        }
-        ExecutorService pool = newRankPool(threads);
-        try {
-            return scoreModel(model, source, pool);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** @param pool workers for effective ranks, or null to compute them on this thread after the forward pass */
-    private NearResult scoreModel(Model model, Source source, ExecutorService pool) {
         Preconditions.checkNotNull(model, "model");
         long started = System.nanoTime();
         List<INDArray[]> used = new ArrayList<>();
@@ -208,17 +184,10 @@ public final class NearScorer {
             }
             Preconditions.checkArgument(!samplers.isEmpty(),
                     "the network has no layer that gives a NEAR matrix (skipped: %s)", capture.skipped());
-            // with a pool, a block's effective rank starts as soon as the block is cut, while the forward pass goes on
-            Map<MatrixSite, Future<Double>> ranks = new LinkedHashMap<>();
             ActivationSink sink = new ActivationSink() {
                 @Override
                 public void accept(MatrixSite site, INDArray activation, ActivationLayout layout) {
-                    BlockSampler s = samplers.get(site);
-                    s.accept(activation, layout);
-                    if (pool != null && s.isComplete() && !ranks.containsKey(site)) {
-                        INDArray block = s.block();
-                        ranks.put(site, pool.submit(() -> EffectiveRank.of(block, rankMethod)));
-                    }
+                    samplers.get(site).accept(activation, layout);
                 }
 
                 @Override
@@ -251,7 +220,7 @@ public final class NearScorer {
                     used.remove(used.size() - 1);
                 }
             }
-            reps.add(scoreBlocks(samplers, ranks, pool, warnings, r));
+            reps.add(scoreBlocks(samplers, warnings, r));
         }
         NearResult result = new NearResult(reps, first.skipped(), warnings, samples, blockMode, seed,
                 Backends.backend(), Backends.device());
@@ -262,18 +231,7 @@ public final class NearScorer {
         return result;
     }
 
-    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, Map<MatrixSite, Future<Double>> ranks,
-                                  ExecutorService pool, LinkedHashSet<String> warnings, int rep) {
-        // blocks left short at the end of the data: start their effective ranks too
-        if (pool != null) {
-            for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
-                BlockSampler s = e.getValue();
-                if (!ranks.containsKey(e.getKey()) && s.columns() > 0) {
-                    INDArray block = s.block();
-                    ranks.put(e.getKey(), pool.submit(() -> EffectiveRank.of(block, rankMethod)));
-                }
-            }
-        }
+    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
         List<LayerScore> scores = new ArrayList<>(samplers.size());
         for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
             MatrixSite site = e.getKey();
@@ -290,37 +248,14 @@ public final class NearScorer {
                                 + " matrix; give at least %d samples for a square one", site.describe(), s.columns(),
                         s.rowsSeen(), s.samplesSeen(), s.rowsSeen(), s.columns(), s.samplesNeeded()));
             }
-            Future<Double> f = ranks.get(site);
-            double erank = f == null ? EffectiveRank.of(block, rankMethod) : await(f, site);
+            double erank = EffectiveRank.of(block, rankMethod);
             scores.add(new LayerScore(site, block.rows(), block.columns(), erank, s.samplesInBlock(), s.rowsSeen(),
                     s.blockStart()));
         }
         return new NearScore(scores);
     }
 
-    private static double await(Future<Double> f, MatrixSite site) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the effective rank of " + site.describe(), e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            throw new IllegalStateException("effective rank of " + site.describe() + " failed", c);
-        }
-    }
 
-    private static ExecutorService newRankPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "near-dl4j-rank-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
 
     private static long countSamples(List<INDArray[]> batches) {
         long n = 0;
@@ -504,7 +439,7 @@ public final class NearScorer {
      *
      * <pre>{@code
      * NearScorer s = NearScorer.builder().repetitions(5).seed(7).blockMode(BlockMode.FIRST).maxSamples(512)
-     *         .threads(2).rankMethod(EffectiveRank.Method.SVD_DOUBLE).build();
+     *         .rankMethod(EffectiveRank.Method.SVD_DOUBLE).build();
      * }</pre>
      */
     public static final class Builder {
@@ -512,7 +447,6 @@ public final class NearScorer {
         private long seed = 12345L;
         private BlockMode blockMode = BlockMode.RANDOM;
         private long maxSamples = Long.MAX_VALUE;
-        private int threads = Runtime.getRuntime().availableProcessors();
         private EffectiveRank.Method rankMethod = EffectiveRank.Method.defaultMethod();
 
         private Builder() {
@@ -541,16 +475,6 @@ public final class NearScorer {
         public Builder maxSamples(long maxSamples) {
             Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
             this.maxSamples = maxSamples;
-            return this;
-        }
-
-        /**
-         * Worker threads for effective ranks (default: the number of available processors). With 1, effective
-         * ranks are computed on the calling thread after the forward pass. The values do not depend on it.
-         */
-        public Builder threads(int threads) {
-            Preconditions.checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
-            this.threads = threads;
             return this;
         }
 

@@ -30,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -109,7 +106,7 @@ public final class NearBenchmark {
                 LocalDate.now(), Nd4j.getBackend().getClass().getSimpleName(), device(), cores,
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
         say("- inputs: " + (Workloads.realImages() ? "Fashion-MNIST training images" : "uniform random pixels (Fashion-MNIST files not found)")
-                + "; times are medians of " + reps + " runs after a warm-up unless a table says otherwise\n");
+                + "; times are medians of " + reps + " runs after a warm-up unless a table says otherwise (workloads under 0.5 s: 2 s of warm-up, then up to 101 runs)\n");
         say("- load average before: " + load0 + "\n");
         boolean ci = suite.equals("ci");
         if (ci || suite.equals("erank") || suite.equals("full") || suite.equals("all")) {
@@ -178,56 +175,6 @@ public final class NearBenchmark {
             }
         }
         say(t.toString());
-        pairSuite(sizes);
-    }
-
-    /** Two matrices at once on two worker threads (BLAS 1 thread each) vs one after the other with 2 BLAS threads. */
-    private void pairSuite(int[] sizes) {
-        if (cores < 2) {
-            return;
-        }
-        heading("\n### Two effective ranks (method AUTO): in parallel on 2 threads vs one after the other\n");
-        Table t = new Table("n", "sequential, BLAS 2 threads (s)", "2 workers, BLAS 1 thread each (s)",
-                "2 workers, BLAS 2 threads each (s)", "best");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int n : sizes) {
-                if (n > 2048) {
-                    continue;
-                }
-                Nd4j.getRandom().setSeed(n + 1);
-                INDArray a = Nd4j.randn(DataType.FLOAT, n, n);
-                INDArray b = Nd4j.randn(DataType.FLOAT, n, n);
-                int r = n <= 512 ? reps : Math.max(1, reps / 2);
-                setThreads(2);
-                double seq = medianTime(1, r, () -> {
-                    EffectiveRank.of(a);
-                    EffectiveRank.of(b);
-                });
-                setThreads(1);
-                double par1 = medianTime(1, r, () -> parallel(pool, a, b));
-                setThreads(2);
-                double par2 = medianTime(1, r, () -> parallel(pool, a, b));
-                double best = Math.min(seq, Math.min(par1, par2));
-                t.row(n, Table.sec(seq), Table.sec(par1), Table.sec(par2),
-                        best == seq ? "sequential" : best == par1 ? "2 workers x 1" : "2 workers x 2");
-            }
-        } finally {
-            pool.shutdownNow();
-            setThreads(cores);
-        }
-        say(t.toString());
-    }
-
-    private static void parallel(ExecutorService pool, INDArray a, INDArray b) {
-        try {
-            Future<Double> fa = pool.submit(() -> EffectiveRank.of(a));
-            Future<Double> fb = pool.submit(() -> EffectiveRank.of(b));
-            fa.get();
-            fb.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Maximum relative error of each method vs SVD_DOUBLE on the parity matrices, synthetic hard cases, real blocks. */
@@ -345,14 +292,14 @@ public final class NearBenchmark {
             ws.add(new Workload("(c') ResNet-18 (CIFAR stem) 32x32, up to 512 images in batches of 64",
                     () -> Workloads.resnet18(3, 10, false), split(Workloads.fashionMnist32x3(512), 64), Double.NaN,
                     Double.NaN, false));
-            ws.add(new Workload("(d) zoo ResNet50 224x224, 42 images (3 batches of 14)",
+            ws.add(new Workload("(d) zoo ResNet50 224x224, 128 images (8 batches of 16)",
                     () -> ZooBench.build("ResNet50").model,
-                    split(Workloads.randomImages(42, 42, 3, 224, 224), 14), Double.NaN, Double.NaN, true));
+                    split(Workloads.randomImages(42, 128, 3, 224, 224), 16), Double.NaN, Double.NaN, true));
         }
         heading("\n### Workloads: NEAR vs the forward pass alone\n");
         say("`forward`: DL4J's own forward pass (`output(x, true)`: training mode, batch statistics, as NEAR) over the "
                 + "same batches NEAR consumed; `NEAR`: `NearScorer.builder().build().score(...)` (random blocks, "
-                + "defaults: `AUTO` effective rank, " + cores + " rank threads), including the private copy of the "
+                + "defaults: `AUTO` effective rank, 1 rank thread), including the private copy of the "
                 + "model; `own` = NEAR - forward. Memory: peaks above the level before the run (see below). "
                 + "Reference: the authors' PyTorch implementation on a 2-core machine (other run; ratios only).\n\n");
         Table t = new Table("workload", "matrices (short)", "samples", "forward (s)", "NEAR (s)", "own (s)",
@@ -366,10 +313,10 @@ public final class NearBenchmark {
             NearScorer scorer = NearScorer.builder().build();
             NearResult[] last = new NearResult[1];
             int r = w.name.startsWith("(d)") ? Math.max(1, reps / 2) : reps;
-            double near = medianTime(1, r, () -> last[0] = score(scorer, model, w.batches));
+            double near = adaptiveTime(r, () -> last[0] = score(scorer, model, w.batches));
             long samples = last[0].samples();
             List<INDArray> used = usedBatches(w.batches, samples);
-            double fwd = medianTime(1, r, () -> forward(model, used));
+            double fwd = adaptiveTime(r, () -> forward(model, used));
             MemoryProbe.Peak mNear = MemoryProbe.measure(() -> score(scorer, model, w.batches));
             MemoryProbe.Peak mFwd = MemoryProbe.measure(() -> forward(model, used));
             long shortBlocks = last[0].matrices().stream().filter(m -> !m.isSquare()).count();
@@ -406,7 +353,7 @@ public final class NearBenchmark {
         }
     }
 
-    /** Ranking {@code count} candidates: sequentially (rank threads = cores) and two candidates at a time. */
+    /** Ranking {@code count} candidates: sequentially (default scorer) and two candidates at a time. */
     private void ranking(int count, Table t) {
         System.out.println("  ranking " + count + " candidates");
         List<MultiLayerNetwork> cands = Workloads.candidates(count, 7);
@@ -424,11 +371,11 @@ public final class NearBenchmark {
 
     private void threadSuite(List<Workload> ws) {
         heading("\n### Threads: 1 vs 2\n");
-        say("`ND4J`: threads of libnd4j and of BLAS/LAPACK; `rank`: `NearScorer.Builder.threads` (1 = effective ranks "
-                + "after the forward pass on the calling thread; 2 = on 2 workers as soon as each block is cut). "
-                + "Ranking: candidates one after the other, or two at a time (each scorer with 1 rank thread).\n\n");
-        Table t = new Table("workload", "forward, ND4J 1 (s)", "forward, ND4J 2 (s)", "NEAR, ND4J 1, rank 1 (s)",
-                "NEAR, ND4J 2, rank 1 (s)", "NEAR, ND4J 2, rank 2 (s)", "NEAR, ND4J 1, rank 2 (s)");
+        say("`ND4J`: threads of libnd4j and of BLAS/LAPACK (`Nd4j.getEnvironment().setMaxThreads`, "
+                + "`setMaxMasterThreads`, BLAS `setMaxThreads`); NEAR with its defaults (effective ranks on the calling "
+                + "thread). Speed-up: NEAR with 1 ND4J thread / with 2.\n\n");
+        Table t = new Table("workload", "forward, ND4J 1 thread (s)", "forward, ND4J 2 threads (s)",
+                "NEAR, ND4J 1 thread (s)", "NEAR, ND4J 2 threads (s)", "NEAR speed-up");
         for (Workload w : ws) {
             if (w.name.startsWith("(a)") || w.name.startsWith("(b") || w.name.startsWith("(c')")) {
                 continue;
@@ -436,57 +383,35 @@ public final class NearBenchmark {
             System.out.println("  threads " + w.name);
             Model model = w.model.get();
             int r = w.name.startsWith("(d)") ? 1 : Math.max(1, reps / 2);
-            NearResult res = score(NearScorer.builder().build(), model, w.batches);
+            NearScorer scorer = NearScorer.builder().build();
+            NearResult res = score(scorer, model, w.batches);
             List<INDArray> used = usedBatches(w.batches, res.samples());
-            double[] cells = new double[6];
+            double[] cells = new double[4];
             setThreads(1);
             cells[0] = medianTime(1, r, () -> forward(model, used));
-            cells[2] = medianTime(0, r, () -> score(NearScorer.builder().threads(1).build(), model, w.batches));
-            cells[5] = medianTime(0, r, () -> score(NearScorer.builder().threads(2).build(), model, w.batches));
+            cells[2] = medianTime(0, r, () -> score(scorer, model, w.batches));
             setThreads(2);
             cells[1] = medianTime(1, r, () -> forward(model, used));
-            cells[3] = medianTime(0, r, () -> score(NearScorer.builder().threads(1).build(), model, w.batches));
-            cells[4] = medianTime(0, r, () -> score(NearScorer.builder().threads(2).build(), model, w.batches));
+            cells[3] = medianTime(0, r, () -> score(scorer, model, w.batches));
             setThreads(cores);
             t.row(w.name, Table.sec(cells[0]), Table.sec(cells[1]), Table.sec(cells[2]), Table.sec(cells[3]),
-                    Table.sec(cells[4]), Table.sec(cells[5]));
+                    Table.x(cells[2] / cells[3]));
         }
-        // ranking: sequential vs two candidates at a time
+        // ranking: 100 small candidates one after the other
         List<MultiLayerNetwork> cands = Workloads.candidates(100, 7);
         INDArray x = Workloads.fashionMnist(256);
+        NearScorer scorer = NearScorer.builder().build();
         int r = Math.max(1, reps / 2);
         setThreads(1);
-        double one = medianTime(1, r, () -> cands.forEach(c -> NearScorer.builder().threads(1).build().score(c, x)));
         double fwd1 = medianTime(1, r, () -> cands.forEach(c -> c.output(x, true)));
-        double twoAtOnce = medianTime(1, r, () -> rankInParallel(cands, x));
+        double one = medianTime(1, r, () -> cands.forEach(c -> scorer.score(c, x)));
         setThreads(2);
-        double seq2 = medianTime(1, r, () -> cands.forEach(c -> NearScorer.builder().threads(1).build().score(c, x)));
-        double seq22 = medianTime(1, r, () -> cands.forEach(c -> NearScorer.builder().threads(2).build().score(c, x)));
         double fwd2 = medianTime(1, r, () -> cands.forEach(c -> c.output(x, true)));
+        double two = medianTime(1, r, () -> cands.forEach(c -> scorer.score(c, x)));
         setThreads(cores);
-        t.row("(e) ranking 100 candidates, one at a time", Table.sec(fwd1), Table.sec(fwd2), Table.sec(one),
-                Table.sec(seq2), Table.sec(seq22), "-");
-        t.row("(e) ranking 100 candidates, two at a time (ND4J 1 thread each)", "-", "-", "-", "-", "-",
-                Table.sec(twoAtOnce));
+        t.row("(e) ranking 100 MLP candidates, 256 images", Table.sec(fwd1), Table.sec(fwd2), Table.sec(one),
+                Table.sec(two), Table.x(one / two));
         say(t.toString());
-    }
-
-    private static void rankInParallel(List<MultiLayerNetwork> cands, INDArray x) {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            NearScorer s = NearScorer.builder().threads(1).build();
-            List<Future<NearResult>> fs = new ArrayList<>();
-            for (MultiLayerNetwork c : cands) {
-                fs.add(pool.submit(() -> s.score(c, x)));
-            }
-            for (Future<NearResult> f : fs) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -532,6 +457,29 @@ public final class NearBenchmark {
             list.add(x.get(NDArrayIndex.interval(i, end)).dup());
         }
         return list;
+    }
+
+    /**
+     * Median time of {@code r}: after one warm-up run, short tasks (under half a second) are warmed up for two
+     * seconds more (JIT compilation, ND4J's caches) and repeated for about three seconds (at least {@code reps},
+     * at most 101 times), so that sub-millisecond differences are not noise.
+     */
+    static double adaptiveTime(int reps, Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        double once = (System.nanoTime() - t0) / 1e9;
+        if (once >= 0.5) {
+            return medianTime(0, reps, r);
+        }
+        long until = System.nanoTime() + 2_000_000_000L;
+        double fastest = once;
+        while (System.nanoTime() < until) {
+            long t1 = System.nanoTime();
+            r.run();
+            fastest = Math.min(fastest, (System.nanoTime() - t1) / 1e9);
+        }
+        int n = (int) Math.min(101, Math.max(reps, Math.ceil(3.0 / Math.max(fastest, 1e-4))));
+        return medianTime(0, n | 1, r);
     }
 
     static double medianTime(int warmup, int reps, Runnable r) {
