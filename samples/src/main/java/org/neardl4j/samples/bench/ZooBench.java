@@ -85,6 +85,14 @@ final class ZooBench {
 
     /** Builds and initialises a zoo model (no download). */
     static Built build(String name) {
+        return build(name, null);
+    }
+
+    /**
+     * Builds and initialises a zoo model (no download), for {@code UNet} optionally at another input size
+     * ({@code {channels, height, width}}, sides divisible by 16); {@code null} keeps the model's own.
+     */
+    static Built build(String name, int[] unetInput) {
         ZooModel zoo;
         switch (name) {
             case "LeNet": zoo = LeNet.builder().numClasses(10).build(); break;
@@ -97,7 +105,8 @@ final class ZooBench {
             case "Darknet19": zoo = Darknet19.builder().numClasses(1000).build(); break;
             case "TinyYOLO": zoo = TinyYOLO.builder().numClasses(20).build(); break;
             case "YOLO2": zoo = YOLO2.builder().numClasses(80).build(); break;
-            case "UNet": zoo = UNet.builder().numClasses(1).build(); break;
+            case "UNet": zoo = unetInput == null ? UNet.builder().numClasses(1).build()
+                    : UNet.builder().numClasses(1).inputShape(unetInput).build(); break;
             case "Xception": zoo = Xception.builder().numClasses(1000).build(); break;
             case "InceptionResNetV1": zoo = InceptionResNetV1.builder().numClasses(1000).build(); break;
             case "NASNet": zoo = NASNet.builder().numClasses(1000).build(); break;
@@ -107,7 +116,8 @@ final class ZooBench {
         long t0 = System.nanoTime();
         Model m = zoo.init();
         double init = (System.nanoTime() - t0) / 1e9;
-        return new Built(m, zoo.metaData().getInputShape()[0], init);
+        int[] shape = name.equals("UNet") && unetInput != null ? unetInput : zoo.metaData().getInputShape()[0];
+        return new Built(m, shape, init);
     }
 
     String run() {
