@@ -60,7 +60,7 @@ final class GraphCapture extends ModelCapture {
             INDArray p = original.params();
             graph.init(p == null ? null : p.dup(), false);
         } else {
-            initIsolated(graph::init);
+            FreshThread.run(graph::init);
         }
         order = graph.topologicalSortOrder();
         GraphVertex[] vertices = graph.getVertices();

@@ -15,9 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.sampling.ActivationLayout;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -268,32 +265,6 @@ public abstract class ModelCapture {
             }
         }
         return new Output(out, layout);
-    }
-
-    /**
-     * Runs {@code init} on a thread of its own, so that seeding ND4J's (thread-local) random generator for a
-     * fresh initialisation leaves the caller's generator as it was.
-     */
-    static void initIsolated(Runnable init) {
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "near-dl4j-init");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ex.submit(init).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while initialising a network copy", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            throw new IllegalStateException("could not initialise a network copy", c);
-        } finally {
-            ex.shutdownNow();
-        }
     }
 
     static void checkInputs(INDArray[] features, int expected) {

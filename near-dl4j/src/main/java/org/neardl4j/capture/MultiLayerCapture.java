@@ -49,7 +49,7 @@ final class MultiLayerCapture extends ModelCapture {
             INDArray p = original.params();
             net.init(p == null ? null : p.dup(), false);
         } else {
-            initIsolated(net::init);
+            FreshThread.run(net::init);
         }
     }
 

@@ -17,13 +17,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.capture.FreshThread;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -113,7 +111,7 @@ final class Networks {
                 c.setLayer(edit.apply(c.getLayer()));
             }
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
-            initIsolated(net::init);
+            FreshThread.run(net::init);
             return net;
         }
         ComputationGraphConfiguration conf = ((ComputationGraph) model).getConfiguration().clone();
@@ -133,7 +131,7 @@ final class Networks {
             }
         }
         ComputationGraph g = new ComputationGraph(conf);
-        initIsolated(g::init);
+        FreshThread.run(g::init);
         return g;
     }
 
@@ -278,29 +276,4 @@ final class Networks {
         return ((ComputationGraph) copy).outputSingle(train, f);
     }
 
-    /**
-     * Runs {@code init} on a thread of its own, so that seeding ND4J's (thread-local) random generator leaves the
-     * caller's generator as it was.
-     */
-    static void initIsolated(Runnable init) {
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "near-dl4j-proxy-init");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ex.submit(init).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while initialising a network copy", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            throw new IllegalStateException("could not initialise a network copy", c);
-        } finally {
-            ex.shutdownNow();
-        }
-    }
 }

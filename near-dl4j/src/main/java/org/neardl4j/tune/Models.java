@@ -7,11 +7,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neardl4j.capture.FreshThread;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /** Building and re-initialising networks without touching the calling thread's ND4J random generator. */
 final class Models {
@@ -21,7 +18,7 @@ final class Models {
 
     /** A freshly initialised network of the configuration (cloned), initialised on a thread of its own. */
     static MultiLayerNetwork build(MultiLayerConfiguration conf) {
-        return isolated(() -> {
+        return FreshThread.call(() -> {
             MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
             net.init();
             return net;
@@ -30,7 +27,7 @@ final class Models {
 
     /** A freshly initialised graph of the configuration (cloned), initialised on a thread of its own. */
     static ComputationGraph build(ComputationGraphConfiguration conf) {
-        return isolated(() -> {
+        return FreshThread.call(() -> {
             ComputationGraph g = new ComputationGraph(conf.clone());
             g.init();
             return g;
@@ -60,29 +57,4 @@ final class Models {
                 + (model == null ? "null" : model.getClass().getName()));
     }
 
-    /** Runs {@code task} on a new thread (ND4J's random generator is per thread) and returns its result. */
-    static <T> T isolated(Supplier<T> task) {
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "near-dl4j-tune-init");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return ex.submit(task::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while initialising a network", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            if (c instanceof Error) {
-                throw (Error) c;
-            }
-            throw new IllegalStateException("could not initialise a network", c);
-        } finally {
-            ex.shutdownNow();
-        }
-    }
 }

@@ -1,0 +1,59 @@
+package org.neardl4j.capture;
+
+import com.google.common.base.Preconditions;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Runs a task on a new thread of its own and waits for it. ND4J's random generator is per thread, and initialising
+ * a network seeds it: building or re-initialising a network this way leaves the caller's generator exactly as it
+ * was. Exceptions of the task are rethrown as they are.
+ *
+ * <pre>{@code
+ * MultiLayerNetwork net = FreshThread.call(() -> { MultiLayerNetwork n = new MultiLayerNetwork(conf); n.init(); return n; });
+ * }</pre>
+ */
+public final class FreshThread {
+
+    private FreshThread() {
+    }
+
+    /** Runs {@code task} on a new thread and returns its result. */
+    public static <T> T call(Supplier<T> task) {
+        Preconditions.checkNotNull(task, "task");
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "near-dl4j-init");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return ex.submit(task::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while initialising a network", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IllegalStateException("could not initialise a network", c);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    /** Runs {@code task} on a new thread. */
+    public static void run(Runnable task) {
+        Preconditions.checkNotNull(task, "task");
+        call(() -> {
+            task.run();
+            return null;
+        });
+    }
+}
