@@ -30,6 +30,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Scores a {@link MultiLayerNetwork} or {@link ComputationGraph} with NEAR: one forward pass of real inputs, then
@@ -351,87 +354,67 @@ public final class NearScorer {
 
     private static Source fromDataSets(DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
-        return new Source() {
-            boolean masked;
-
-            @Override
-            public Iterator<INDArray[]> open() {
-                if (data.resetSupported()) {
-                    data.reset();
-                }
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return data.hasNext();
-                    }
-
-                    @Override
-                    public INDArray[] next() {
-                        DataSet ds = data.next();
-                        Preconditions.checkArgument(ds.getFeatures() != null, "a DataSet without features");
-                        masked |= ds.getFeaturesMaskArray() != null;
-                        return new INDArray[] {ds.getFeatures()};
-                    }
-                };
-            }
-
-            @Override
-            public boolean sawMasks() {
-                return masked;
-            }
-
-            @Override
-            public void close() {
-                if (data.resetSupported()) {
-                    data.reset();
-                }
-            }
-        };
+        return new IteratorSource<>(data, data::resetSupported, data::reset, ds -> {
+            Preconditions.checkArgument(ds.getFeatures() != null, "a DataSet without features");
+            return new INDArray[] {ds.getFeatures()};
+        }, ds -> ds.getFeaturesMaskArray() != null);
     }
 
     private static Source fromMultiDataSets(MultiDataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
-        return new Source() {
-            boolean masked;
+        return new IteratorSource<>(data, data::resetSupported, data::reset, ds -> {
+            Preconditions.checkArgument(ds.getFeatures() != null, "a MultiDataSet without features");
+            return ds.getFeatures();
+        }, ds -> ds.getFeaturesMaskArrays() != null && Arrays.stream(ds.getFeaturesMaskArrays()).anyMatch(m -> m != null));
+    }
 
-            @Override
-            public Iterator<INDArray[]> open() {
-                if (data.resetSupported()) {
-                    data.reset();
+    /** Batches of a DL4J iterator, reset before and after use when it can be; remembers whether masks were seen. */
+    private static final class IteratorSource<T> implements Source {
+        private final Iterator<T> data;
+        private final BooleanSupplier resetSupported;
+        private final Runnable reset;
+        private final Function<T, INDArray[]> features;
+        private final Predicate<T> hasMask;
+        private boolean masked;
+
+        IteratorSource(Iterator<T> data, BooleanSupplier resetSupported, Runnable reset,
+                       Function<T, INDArray[]> features, Predicate<T> hasMask) {
+            this.data = data;
+            this.resetSupported = resetSupported;
+            this.reset = reset;
+            this.features = features;
+            this.hasMask = hasMask;
+        }
+
+        @Override
+        public Iterator<INDArray[]> open() {
+            close();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return data.hasNext();
                 }
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return data.hasNext();
-                    }
 
-                    @Override
-                    public INDArray[] next() {
-                        MultiDataSet ds = data.next();
-                        Preconditions.checkArgument(ds.getFeatures() != null, "a MultiDataSet without features");
-                        INDArray[] masks = ds.getFeaturesMaskArrays();
-                        if (masks != null) {
-                            for (INDArray m : masks) {
-                                masked |= m != null;
-                            }
-                        }
-                        return ds.getFeatures();
-                    }
-                };
-            }
-
-            @Override
-            public boolean sawMasks() {
-                return masked;
-            }
-
-            @Override
-            public void close() {
-                if (data.resetSupported()) {
-                    data.reset();
+                @Override
+                public INDArray[] next() {
+                    T item = data.next();
+                    masked |= hasMask.test(item);
+                    return features.apply(item);
                 }
+            };
+        }
+
+        @Override
+        public boolean sawMasks() {
+            return masked;
+        }
+
+        @Override
+        public void close() {
+            if (resetSupported.getAsBoolean()) {
+                reset.run();
             }
-        };
+        }
     }
 
     /**
