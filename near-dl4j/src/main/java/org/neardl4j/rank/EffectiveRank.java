@@ -407,9 +407,10 @@ public final class EffectiveRank {
     }
 
     /**
-     * Whether every value of an array is finite (no NaN, no infinity). One reduction for FLOAT and DOUBLE arrays
-     * (instead of two element-wise masks and two reductions); other floating-point types are tested on a
-     * single-precision copy, because libnd4j's NaN tests ({@code isNaN()}, "not finite") miss NaN in HALF arrays.
+     * Whether every value of an array is finite (no NaN, no infinity). Usually one sum (a finite sum proves every
+     * term finite); only when the sum is not finite does an element-wise test decide (values that are finite but
+     * overflow the sum). Types narrower than FLOAT are tested on a single-precision copy, because libnd4j's NaN
+     * tests ({@code isNaN()}, "not finite") miss NaN in HALF arrays.
      *
      * @param a any array
      * @return true when it holds no NaN and no infinite value
@@ -420,10 +421,14 @@ public final class EffectiveRank {
             return true;
         }
         DataType t = a.dataType();
-        if (t == DataType.FLOAT || t == DataType.DOUBLE) {
-            return !BooleanIndexing.or(a, Conditions.notFinite());
+        if (!t.isFPType()) {
+            return true;
         }
         // HALF, BFLOAT16: libnd4j's NaN tests miss NaN there, so test a single-precision copy
-        return !t.isFPType() || !BooleanIndexing.or(a.castTo(DataType.FLOAT), Conditions.notFinite());
+        INDArray x = t == DataType.FLOAT || t == DataType.DOUBLE ? a : a.castTo(DataType.FLOAT);
+        // A sum is NaN or infinite whenever one term is (IEEE arithmetic), so a finite sum proves every value
+        // finite; a plain sum is many times cheaper than libnd4j's element-wise "not finite" test. A sum that
+        // overflowed (huge finite values) is settled by that exact test.
+        return Double.isFinite(x.sumNumber().doubleValue()) || !BooleanIndexing.or(x, Conditions.notFinite());
     }
 }

@@ -241,17 +241,22 @@ public final class NearScorer {
             BlockSampler s = e.getValue();
             Preconditions.checkState(s.columns() > 0, "layer %s produced no activation", site.describe());
             INDArray block = s.block();
-            if (!EffectiveRank.isFinite(block)) {
-                throw new IllegalStateException("activations of layer " + site.describe() + " contain "
-                        + (block.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
-                        + "): check the input data and the weight initialisation");
-            }
             if (s.isShort() && rep == 0) {
                 warnings.add(String.format("layer %s has %d columns but only %d rows from %d samples: scored a %d x %d"
                                 + " matrix; give at least %d samples for a square one", site.describe(), s.columns(),
                         s.rowsSeen(), s.samplesSeen(), s.rowsSeen(), s.columns(), s.samplesNeeded()));
             }
-            double erank = EffectiveRank.of(block, rankMethod);
+            double erank;
+            try {
+                erank = EffectiveRank.of(block, rankMethod);     // checks that every value is finite
+            } catch (IllegalArgumentException invalid) {
+                if (!EffectiveRank.isFinite(block)) {
+                    throw new IllegalStateException("activations of layer " + site.describe() + " contain "
+                            + (block.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
+                            + "): check the input data and the weight initialisation", invalid);
+                }
+                throw invalid;
+            }
             scores.add(new LayerScore(site, block.rows(), block.columns(), erank, s.samplesInBlock(), s.rowsSeen(),
                     s.blockStart()));
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.ParityCases;
 import org.neardl4j.rank.EffectiveRank.Method;
 
@@ -285,5 +286,22 @@ class EffectiveRankTest {
                 assertThrows(IllegalArgumentException.class, () -> EffectiveRank.of(a), t + " " + bad);
             }
         }
+    }
+
+    @Test
+    void isFiniteIsExactWhenTheSumOverflowsOrCancels() {
+        // finite values whose sum overflows: the fast sum test is not finite, the exact test must say finite
+        INDArray huge = Nd4j.valueArrayOf(new long[] {3, 4}, 3e38f, DataType.FLOAT);
+        assertTrue(EffectiveRank.isFinite(huge));
+        // +Inf and -Inf together: their sum is NaN, still reported as not finite
+        INDArray both = Nd4j.rand(DataType.FLOAT, 3, 4);
+        both.putScalar(0, 0, Float.POSITIVE_INFINITY);
+        both.putScalar(2, 3, Float.NEGATIVE_INFINITY);
+        assertTrue(!EffectiveRank.isFinite(both));
+        // a NaN in a view that is not contiguous
+        INDArray big = Nd4j.rand(DataType.DOUBLE, 6, 6);
+        big.putScalar(4, 4, Double.NaN);
+        assertTrue(!EffectiveRank.isFinite(big.get(NDArrayIndex.interval(1, 6), NDArrayIndex.interval(2, 5))));
+        assertTrue(EffectiveRank.isFinite(big.get(NDArrayIndex.interval(0, 3), NDArrayIndex.interval(2, 5))));
     }
 }

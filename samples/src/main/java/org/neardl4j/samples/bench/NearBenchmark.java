@@ -306,7 +306,7 @@ public final class NearBenchmark {
                 "own / forward", "NEAR heap (MiB)", "NEAR off-heap (MiB)", "NEAR RSS (MiB)", "forward off-heap (MiB)",
                 "ref NEAR (s)", "ref / this");
         Table parts = new Table("workload", "copy of model (s)", "forward + capture (s)", "effective ranks (s)",
-                "largest block", "AUTO fallbacks");
+                "of which SVD fallbacks (s)", "largest block", "AUTO fallbacks", "own / forward without fallbacks");
         for (Workload w : ws) {
             System.out.println("  workload " + w.name);
             Model model = w.model.get();
@@ -327,19 +327,24 @@ public final class NearBenchmark {
                     Double.isNaN(w.refNear) ? "-" : Table.x(w.refNear / near));
             BlockCollector.Blocks b = BlockCollector.collect(model, w.batches);
             long t0 = System.nanoTime();
+            long fallbackNanos = 0;
             int fallbacks = 0;
             long largest = 0;
             for (INDArray block : b.blocks) {
                 double[] g = EffectiveRank.singularValues(block, Method.GRAM_DOUBLE);
                 if (EffectiveRank.gramErrorEstimate(g) > EffectiveRank.AUTO_TOLERANCE) {
+                    long f0 = System.nanoTime();
                     EffectiveRank.singularValues(block, Method.SVD_DOUBLE);
+                    fallbackNanos += System.nanoTime() - f0;
                     fallbacks++;
                 }
                 largest = Math.max(largest, block.columns());
             }
             double rankSec = (System.nanoTime() - t0) / 1e9;
-            parts.row(w.name, Table.sec(b.copySeconds), Table.sec(b.captureSeconds), Table.sec(rankSec), largest,
-                    fallbacks + " of " + b.blocks.size());
+            double fallbackSec = fallbackNanos / 1e9;
+            parts.row(w.name, Table.sec(b.copySeconds), Table.sec(b.captureSeconds), Table.sec(rankSec),
+                    Table.sec(fallbackSec), largest, fallbacks + " of " + b.blocks.size(),
+                    Table.pct((near - fwd - fallbackSec) / fwd));
             if (w.keepBlocks) {
                 networkBlocks.put("blocks of " + w.name, b.blocks);
             }
@@ -347,6 +352,10 @@ public final class NearBenchmark {
         ranking(ci ? 20 : 100, t);
         say(t.toString());
         heading("\n### Where NEAR's time goes (one run, sequential, " + cores + " ND4J threads)\n");
+        say("`SVD fallbacks`: the part of the effective ranks spent recomputing, with `SVD_DOUBLE`, the blocks whose "
+                + "Gram error estimate exceeded " + EffectiveRank.AUTO_TOLERANCE + "; `own / forward without fallbacks`: "
+                + "the workload table's own cost less that time, i.e. what `rankMethod(GRAM_DOUBLE)` (unchecked) would "
+                + "cost.\n\n");
         say(parts.toString());
         if (!ci) {
             threadSuite(ws);
