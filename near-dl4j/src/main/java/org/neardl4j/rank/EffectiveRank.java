@@ -74,10 +74,11 @@ public final class EffectiveRank {
         /**
          * {@link #GRAM_DOUBLE} computed on the JVM heap: one copy of the matrix out of ND4J, then the Gram matrix
          * and its eigenvalues ({@link SymmetricEigen}) in plain Java, with no native solver. The same rounding model
-         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route for blocks of at most 64 columns,
-         * where native calls cost more than the arithmetic; on the CUDA backend it is the copy-to-host alternative
-         * to cuSolver that the benchmark measures. Scalar {@code O(n^3)} Java: slower than LAPACK beyond a few
-         * hundred columns.
+         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route for blocks of at most 512 columns (or
+         * rows) and {@code 2^18} entries, where it was faster than LAPACK through ND4J on two threads (measured at
+         * n = 32 ... 768, see {@code docs/PERFORMANCE.md}); on the CUDA backend it is the copy-to-host alternative
+         * to cuSolver that the benchmark measures. One thread, {@code O(n^3)}: slower than LAPACK on larger
+         * matrices.
          */
         GRAM_HOST;
 
@@ -291,7 +292,7 @@ public final class EffectiveRank {
     }
 
     /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */
-    static final int SMALL = 64;
+    static final int SMALL = 512;
     private static final long SMALL_ELEMENTS = 1L << 18;
 
     /**
@@ -304,11 +305,15 @@ public final class EffectiveRank {
         int cols = (int) matrix.columns();
         double[] a = matrix.dup('c').data().asDouble();
         double max = 0;
+        int zeros = 0;
         for (double x : a) {
             if (!Double.isFinite(x)) {
                 throw new IllegalArgumentException("matrix holds NaN or infinite values");
             }
             max = Math.max(max, Math.abs(x));
+            if (x == 0) {
+                zeros++;
+            }
         }
         boolean tall = rows >= cols;
         int q = tall ? cols : rows;
@@ -318,44 +323,65 @@ public final class EffectiveRank {
         // exact power-of-two rescaling: squares can neither overflow nor underflow
         int exponent = Math.getExponent(max);
         double down = Math.scalb(1.0, -exponent);
-        for (int i = 0; i < a.length; i++) {
-            a[i] *= down;
+        // G is the sum of the outer products x x^T of the rescaled rows of A (tall: G = A^T A) or of its columns
+        // (wide: G = A A^T), each x held as its own array so that every inner loop runs over contiguous memory
+        int count = tall ? rows : cols;
+        boolean sparse = zeros > 0.75 * a.length;
+        double[][] x = new double[count][q];
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            if (tall) {
+                double[] xr = x[r];
+                for (int c = 0; c < cols; c++) {
+                    xr[c] = a[off + c] * down;
+                }
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    x[c][r] = a[off + c] * down;
+                }
+            }
         }
-        double[] g = new double[q * q];
-        if (tall) {
-            // G = A^T A: a sum of outer products of the rows (upper triangle, then mirrored)
-            for (int r = 0; r < rows; r++) {
-                int off = r * cols;
-                for (int i = 0; i < cols; i++) {
-                    double ai = a[off + i];
-                    if (ai != 0) {
-                        int gi = i * q;
-                        for (int j = i; j < cols; j++) {
-                            g[gi + j] += ai * a[off + j];
+        // the upper triangle, a block of G's rows at a time (small enough to stay in the fast caches while every x
+        // passes), each element summed over x in order (exactly the plain sum): dense input four x at a time, mostly
+        // zero input (more than 3/4, e.g. ReLU activations of a sparse layer) one x at a time, skipping zero terms
+        double[][] g = new double[q][q];
+        int block = Math.max(1, 4096 / q);
+        double[] zero = new double[q];
+        for (int ib = 0; ib < q; ib += block) {
+            int ie = Math.min(q, ib + block);
+            if (sparse) {
+                for (double[] x0 : x) {
+                    for (int i = ib; i < ie; i++) {
+                        double c0 = x0[i];
+                        if (c0 != 0) {
+                            double[] gi = g[i];
+                            for (int j = i; j < q; j++) {
+                                gi[j] += c0 * x0[j];
+                            }
+                        }
+                    }
+                }
+            } else {
+                for (int r = 0; r < count; r += 4) {
+                    double[] x0 = x[r];
+                    double[] x1 = r + 1 < count ? x[r + 1] : zero;
+                    double[] x2 = r + 2 < count ? x[r + 2] : zero;
+                    double[] x3 = r + 3 < count ? x[r + 3] : zero;
+                    for (int i = ib; i < ie; i++) {
+                        double c0 = x0[i];
+                        double c1 = x1[i];
+                        double c2 = x2[i];
+                        double c3 = x3[i];
+                        double[] gi = g[i];
+                        for (int j = i; j < q; j++) {
+                            gi[j] = gi[j] + c0 * x0[j] + c1 * x1[j] + c2 * x2[j] + c3 * x3[j];
                         }
                     }
                 }
             }
-        } else {
-            // G = A A^T: dot products of the rows
-            for (int i = 0; i < rows; i++) {
-                for (int j = i; j < rows; j++) {
-                    double sum = 0;
-                    int oi = i * cols;
-                    int oj = j * cols;
-                    for (int k = 0; k < cols; k++) {
-                        sum += a[oi + k] * a[oj + k];
-                    }
-                    g[i * q + j] = sum;
-                }
-            }
         }
-        for (int i = 0; i < q; i++) {
-            for (int j = i + 1; j < q; j++) {
-                g[j * q + i] = g[i * q + j];
-            }
-        }
-        double[] ev = SymmetricEigen.eigenvalues(g, q);     // ascending
+        SymmetricEigen.mirrorUpper(g);
+        double[] ev = SymmetricEigen.eigenvaluesInPlace(g);     // ascending
         double[] s = new double[q];
         double up = Math.scalb(1.0, exponent);
         for (int i = 0; i < q; i++) {

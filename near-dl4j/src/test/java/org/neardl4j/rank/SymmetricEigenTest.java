@@ -5,9 +5,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plain-Java symmetric eigenvalues against closed forms and LAPACK ({@code syev} through ND4J). */
 class SymmetricEigenTest {
@@ -65,6 +69,68 @@ class SymmetricEigenTest {
                 assertArrayEquals(want, got, 1e-12 * scale, "n=" + n);
             }
         }
+    }
+
+    @Test
+    void withinEpsTimesNormOfLapackOnRandomAndSpecialMatrices() {
+        Nd4j.getRandom().setSeed(2024);
+        Map<String, INDArray> cases = new LinkedHashMap<>();
+        for (int n : new int[] {1, 2, 3, 17, 100, 257}) {
+            INDArray r = Nd4j.randn(DataType.DOUBLE, n, n);
+            cases.put("random n=" + n, r.add(r.transpose()));
+        }
+        int n = 60;
+        INDArray u = Nd4j.randn(DataType.DOUBLE, n, 1);
+        cases.put("rank one", u.mmul(u.transpose()));
+        INDArray diagonal = Nd4j.zeros(DataType.DOUBLE, n, n);
+        for (int i = 0; i < n; i++) {
+            diagonal.putScalar(i, i, (i % 7 - 3) * 1.5);     // unsorted, repeated values and zeros
+        }
+        cases.put("diagonal", diagonal);
+        cases.put("zero", Nd4j.zeros(DataType.DOUBLE, n, n));
+        // Q diag(lambda) Q^T with an orthogonal Q (eigenvectors of a random symmetric matrix): a cluster of 50
+        // eigenvalues within 1e-9 of 1, and -3, 0, 0, 1e-14, 5 and five more near 2
+        INDArray q = Nd4j.randn(DataType.DOUBLE, n, n);
+        q = q.add(q.transpose()).dup('f');
+        assertEquals(0, Nd4j.getBlasWrapper().lapack().syev('V', 'U', q, Nd4j.create(DataType.DOUBLE, n)));
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = i < 50 ? 1 + 1e-9 * i / 50 : 2 + 1e-6 * i;
+        }
+        lambda[50] = -3;
+        lambda[51] = 0;
+        lambda[52] = 0;
+        lambda[53] = 1e-14;
+        lambda[54] = 5;
+        INDArray clustered = q.mulRowVector(Nd4j.createFromArray(lambda)).mmul(q.transpose());
+        cases.put("clustered", clustered.add(clustered.transpose()).muli(0.5));
+        for (Map.Entry<String, INDArray> c : cases.entrySet()) {
+            INDArray m = c.getValue();
+            int order = (int) m.rows();
+            double[] want = lapack(m);
+            double[] got = java(m);
+            double norm = Math.max(Math.abs(want[0]), Math.abs(want[order - 1]));      // the 2-norm of G
+            double worst = 0;
+            for (int i = 0; i < order; i++) {
+                worst = Math.max(worst, Math.abs(got[i] - want[i]));
+            }
+            assertTrue(worst <= 1e-12 * norm, c.getKey() + ": max difference " + worst + ", ||G|| " + norm);
+        }
+    }
+
+    @Test
+    void noOverflowUnderflowOrNaNAtExtremeScales() {
+        Nd4j.getRandom().setSeed(11);
+        INDArray r = Nd4j.randn(DataType.DOUBLE, 40, 40);
+        INDArray sym = r.add(r.transpose());
+        for (double scale : new double[] {1e200, 1e-200}) {
+            INDArray m = sym.mul(scale);
+            double[] want = lapack(m);
+            assertArrayEquals(want, java(m), 1e-12 * Math.max(-want[0], want[39]), "scale " + scale);
+        }
+        // an off-diagonal far below the diagonal: the shift's (d[1] - d[0]) / (2 e) overflows when formed naively
+        double[] got = SymmetricEigen.eigenvalues(new double[] {0, 1e-320, 0, 1e-320, 1, 0, 0, 0, 0}, 3);
+        assertArrayEquals(new double[] {0, 0, 1}, got, 0);
     }
 
     @Test
