@@ -74,9 +74,10 @@ public final class EffectiveRank {
         /**
          * {@link #GRAM_DOUBLE} computed on the JVM heap: one copy of the matrix out of ND4J, then the Gram matrix
          * and its eigenvalues ({@link SymmetricEigen}) in plain Java, with no native solver. The same rounding model
-         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route for blocks of at most 512 columns (or
-         * rows) and {@code 2^18} entries, where it was faster than LAPACK through ND4J on two threads (measured at
-         * n = 32 ... 768, see {@code docs/PERFORMANCE.md}); on the CUDA backend it is the copy-to-host alternative
+         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route on the CPU backend for blocks of at most
+         * 512 columns (or rows) and {@code 2^18} entries, where it was faster than LAPACK through ND4J on two threads
+         * (measured at n = 32 ... 768, see {@code docs/PERFORMANCE.md}), on other backends up to 64; on the CUDA
+         * backend it is the copy-to-host alternative
          * to cuSolver that the benchmark measures. One thread, {@code O(n^3)}: slower than LAPACK on larger
          * matrices.
          */
@@ -146,7 +147,7 @@ public final class EffectiveRank {
         Preconditions.checkArgument(matrix.dataType().isFPType(), "effective rank needs a floating-point matrix, got %s",
                 matrix.dataType());
         if ((method == Method.AUTO || method == Method.GRAM_DOUBLE)
-                && Math.min(matrix.rows(), matrix.columns()) <= SMALL && matrix.length() <= SMALL_ELEMENTS) {
+                && Math.min(matrix.rows(), matrix.columns()) <= hostLimit() && matrix.length() <= SMALL_ELEMENTS) {
             double[] g = smallGram(matrix);
             return method == Method.GRAM_DOUBLE || gramErrorEstimate(g) <= AUTO_TOLERANCE ? g
                     : svd(matrix, DataType.DOUBLE);
@@ -293,7 +294,17 @@ public final class EffectiveRank {
 
     /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */
     static final int SMALL = 512;
+    /** The plain-Java limit on other backends (a GPU): only where a few native calls clearly cost more. */
+    static final int SMALL_OFF_CPU = 64;
     private static final long SMALL_ELEMENTS = 1L << 18;
+
+    /**
+     * Largest {@code min(rows, cols)} that {@link Method#AUTO} solves in plain Java: {@link #SMALL} on the CPU backend,
+     * where it was measured; {@link #SMALL_OFF_CPU} elsewhere, because one JVM thread against cuSolver was not.
+     */
+    static int hostLimit() {
+        return Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu") ? SMALL : SMALL_OFF_CPU;
+    }
 
     /**
      * {@link Method#GRAM_HOST}, also {@link Method#GRAM_DOUBLE} in plain Java for small blocks: one copy out of ND4J, then the Gram matrix and its
