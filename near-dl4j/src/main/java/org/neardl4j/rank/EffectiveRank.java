@@ -74,12 +74,11 @@ public final class EffectiveRank {
         /**
          * {@link #GRAM_DOUBLE} computed on the JVM heap: one copy of the matrix out of ND4J, then the Gram matrix
          * and its eigenvalues ({@link SymmetricEigen}) in plain Java, with no native solver. The same rounding model
-         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route on the CPU backend for blocks of at most
-         * 512 columns (or rows) and {@code 2^18} entries, where it was faster than LAPACK through ND4J on two threads
-         * (measured at n = 32 ... 768, see {@code docs/PERFORMANCE.md}), on other backends up to 64; on the CUDA
-         * backend it is the copy-to-host alternative
-         * to cuSolver that the benchmark measures. One thread, {@code O(n^3)}: slower than LAPACK on larger
-         * matrices.
+         * and accuracy as {@link #GRAM_DOUBLE}. {@link #AUTO} takes this route on the CPU backend for blocks of at
+         * most 512 columns (or rows) and {@code 2^18} entries, where it was faster than LAPACK through ND4J on two
+         * threads (measured at n = 32 ... 768, see {@code docs/PERFORMANCE.md}), and on other backends up to 64
+         * columns; on the CUDA backend it is the copy-to-host alternative to cuSolver that the benchmark measures.
+         * One thread, {@code O(n^3)}: slower than LAPACK on larger matrices.
          */
         GRAM_HOST;
 
@@ -292,7 +291,7 @@ public final class EffectiveRank {
         return new SingularValueDecomposition(new Array2DRowRealMatrix(data, false)).getSingularValues();
     }
 
-    /** Blocks with at most this many columns (or rows) take the plain-Java Gram route. */
+    /** On the CPU backend, blocks with at most this many columns (or rows) take the plain-Java Gram route. */
     static final int SMALL = 512;
     /** The plain-Java limit on other backends (a GPU): only where a few native calls clearly cost more. */
     static final int SMALL_OFF_CPU = 64;
