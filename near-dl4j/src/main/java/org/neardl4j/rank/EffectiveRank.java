@@ -9,7 +9,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Effective rank of a real matrix (Roy and Vetterli, 2007), the quantity NEAR sums over layers.
@@ -118,6 +126,83 @@ public final class EffectiveRank {
     }
 
     /**
+     * Effective ranks of several matrices, each exactly as {@link #of(INDArray, Method)} computes it, with the
+     * matrices that take the plain-Java route ({@link Method#GRAM_HOST}, and {@link Method#AUTO} or
+     * {@link Method#GRAM_DOUBLE} up to their size limit, see {@link Method#GRAM_HOST}) solved on up to
+     * {@code threads} threads at once: the calling thread and pooled daemon threads. Everything that calls into
+     * ND4J (the copies out of it, LAPACK, {@link Method#AUTO}'s SVD fallbacks) stays on the calling thread, one
+     * matrix after the other, so native libraries are never entered from two threads at once. With
+     * {@code threads = 1} this is a loop over {@link #of(INDArray, Method)}.
+     *
+     * <pre>{@code
+     * double[] r = EffectiveRank.of(List.of(a, b, c), EffectiveRank.Method.AUTO, 2);
+     * }</pre>
+     *
+     * @param matrices rank-2 arrays of any floating-point type; they are not modified
+     * @param method   how to compute the singular values
+     * @param threads  at most this many threads at once, {@code >= 1}
+     * @return the effective ranks, in the order of {@code matrices}
+     * @throws IllegalArgumentException if a matrix is not 2-D, is empty, or holds NaN or infinite values (the
+     *                                  message names its position in the list)
+     */
+    public static double[] of(List<INDArray> matrices, Method method, int threads) {
+        Preconditions.checkNotNull(matrices, "matrices");
+        Preconditions.checkNotNull(method, "method");
+        Preconditions.checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
+        double[] ranks = new double[matrices.size()];
+        List<Integer> host = new ArrayList<>();
+        for (int i = 0; i < ranks.length; i++) {
+            INDArray m = matrices.get(i);
+            try {
+                Preconditions.checkNotNull(m, "matrix");
+                checkMatrix(m);
+                if (threads > 1 && takesHostRoute(m, method)) {
+                    host.add(i);
+                } else {
+                    ranks[i] = of(m, method);
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("matrix " + i + " of " + ranks.length + ": " + e.getMessage(), e);
+            }
+        }
+        // the largest first, so that the matrices solved at the same time are of similar size
+        host.sort(Comparator.comparingLong((Integer i) -> -Math.min(matrices.get(i).rows(),
+                matrices.get(i).columns())));
+        for (int from = 0; from < host.size(); from += threads) {
+            List<Integer> group = host.subList(from, Math.min(host.size(), from + threads));
+            double[][] copies = new double[group.size()][];
+            for (int k = 0; k < copies.length; k++) {
+                copies[k] = hostCopy(matrices.get(group.get(k)));
+            }
+            List<Future<double[]>> pending = new ArrayList<>();
+            for (int k = 1; k < copies.length; k++) {
+                INDArray m = matrices.get(group.get(k));
+                double[] copy = copies[k];
+                pending.add(pool().submit(() -> hostGram(copy, (int) m.rows(), (int) m.columns())));
+            }
+            double[][] values = new double[copies.length][];
+            RuntimeException failure = null;
+            for (int k = 0; k < copies.length; k++) {
+                try {
+                    values[k] = k == 0 ? hostGram(copies[0], (int) matrices.get(group.get(0)).rows(),
+                            (int) matrices.get(group.get(0)).columns()) : join(pending.get(k - 1));
+                } catch (RuntimeException e) {
+                    failure = failure != null ? failure : new IllegalArgumentException("matrix " + group.get(k) + " of "
+                            + ranks.length + ": " + e.getMessage(), e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            for (int k = 0; k < copies.length; k++) {
+                INDArray m = matrices.get(group.get(k));
+                ranks[group.get(k)] = ofSingularValues(checked(m, method, values[k]));
+            }
+        }
+        return ranks;
+    }
+
+    /**
      * Singular values of a 2-D matrix with the {@linkplain Method#defaultMethod() default method}, in
      * descending order.
      *
@@ -137,25 +222,10 @@ public final class EffectiveRank {
      * @throws IllegalArgumentException if the matrix is not 2-D, is empty, or holds NaN or infinite values
      */
     public static double[] singularValues(INDArray matrix, Method method) {
-        Preconditions.checkNotNull(matrix, "matrix");
         Preconditions.checkNotNull(method, "method");
-        Preconditions.checkArgument(matrix.rank() == 2, "effective rank needs a 2-D matrix, got shape %s",
-                Arrays.toString(matrix.shape()));
-        Preconditions.checkArgument(matrix.rows() > 0 && matrix.columns() > 0,
-                "effective rank needs a non-empty matrix, got shape %s", Arrays.toString(matrix.shape()));
-        Preconditions.checkArgument(matrix.dataType().isFPType(), "effective rank needs a floating-point matrix, got %s",
-                matrix.dataType());
-        if ((method == Method.AUTO || method == Method.GRAM_DOUBLE)
-                && Math.min(matrix.rows(), matrix.columns()) <= hostLimit() && matrix.length() <= SMALL_ELEMENTS) {
-            double[] g = smallGram(matrix);
-            return method == Method.GRAM_DOUBLE || gramErrorEstimate(g) <= AUTO_TOLERANCE ? g
-                    : svd(matrix, DataType.DOUBLE);
-        }
-        if (method == Method.GRAM_HOST) {
-            long q = Math.min(matrix.rows(), matrix.columns());
-            Preconditions.checkArgument(matrix.length() <= Integer.MAX_VALUE - 8 && q * q <= Integer.MAX_VALUE - 8,
-                    "GRAM_HOST holds the matrix in one Java array: shape %s is too large", Arrays.toString(matrix.shape()));
-            return smallGram(matrix);
+        checkMatrix(matrix);
+        if (takesHostRoute(matrix, method)) {
+            return checked(matrix, method, smallGram(matrix));
         }
         checkFinite(matrix);
         switch (method) {
@@ -291,6 +361,71 @@ public final class EffectiveRank {
         return new SingularValueDecomposition(new Array2DRowRealMatrix(data, false)).getSingularValues();
     }
 
+    private static void checkMatrix(INDArray matrix) {
+        Preconditions.checkNotNull(matrix, "matrix");
+        Preconditions.checkArgument(matrix.rank() == 2, "effective rank needs a 2-D matrix, got shape %s",
+                Arrays.toString(matrix.shape()));
+        Preconditions.checkArgument(matrix.rows() > 0 && matrix.columns() > 0,
+                "effective rank needs a non-empty matrix, got shape %s", Arrays.toString(matrix.shape()));
+        Preconditions.checkArgument(matrix.dataType().isFPType(), "effective rank needs a floating-point matrix, got %s",
+                matrix.dataType());
+    }
+
+    /** Whether {@code method} solves {@code matrix} in plain Java ({@link #smallGram}); checks GRAM_HOST's size. */
+    private static boolean takesHostRoute(INDArray matrix, Method method) {
+        long q = Math.min(matrix.rows(), matrix.columns());
+        if (method == Method.GRAM_HOST) {
+            Preconditions.checkArgument(matrix.length() <= Integer.MAX_VALUE - 8 && q * q <= Integer.MAX_VALUE - 8,
+                    "GRAM_HOST holds the matrix in one Java array: shape %s is too large", Arrays.toString(matrix.shape()));
+            return true;
+        }
+        return (method == Method.AUTO || method == Method.GRAM_DOUBLE) && q <= hostLimit()
+                && matrix.length() <= SMALL_ELEMENTS;
+    }
+
+    /** {@link Method#AUTO}'s check of plain-Java Gram singular values: the double SVD where the estimate is too big. */
+    private static double[] checked(INDArray matrix, Method method, double[] gramValues) {
+        return method != Method.AUTO || gramErrorEstimate(gramValues) <= AUTO_TOLERANCE ? gramValues
+                : svd(matrix, DataType.DOUBLE);
+    }
+
+    /** Daemon threads for {@link #of(List, Method, int)}; idle ones end after a minute. */
+    private static volatile ExecutorService pool;
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (EffectiveRank.class) {
+                p = pool;
+                if (p == null) {
+                    AtomicInteger count = new AtomicInteger();
+                    p = Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r, "near-effective-rank-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static double[] join(Future<double[]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing effective ranks", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
     /** On the CPU backend, blocks with at most this many columns (or rows) take the plain-Java Gram route. */
     static final int SMALL = 512;
     /** The plain-Java limit on other backends (a GPU): only where a few native calls clearly cost more. */
@@ -311,9 +446,19 @@ public final class EffectiveRank {
      * LAPACK route (a backward-stable symmetric eigenvalue method on the double Gram matrix).
      */
     private static double[] smallGram(INDArray matrix) {
-        int rows = (int) matrix.rows();
-        int cols = (int) matrix.columns();
-        double[] a = matrix.dup('c').data().asDouble();
+        return hostGram(hostCopy(matrix), (int) matrix.rows(), (int) matrix.columns());
+    }
+
+    /** The matrix as doubles, row-major, on the JVM heap (native work: the calling thread). */
+    private static double[] hostCopy(INDArray matrix) {
+        return matrix.dup('c').data().asDouble();
+    }
+
+    /**
+     * The Gram route on a row-major {@code rows x cols} copy {@code a} (not modified), in plain Java with no call
+     * into ND4J: safe on any thread.
+     */
+    private static double[] hostGram(double[] a, int rows, int cols) {
         double max = 0;
         int zeros = 0;
         for (double x : a) {

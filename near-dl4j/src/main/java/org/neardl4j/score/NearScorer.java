@@ -10,6 +10,7 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ActivationSink;
@@ -55,11 +56,13 @@ import java.util.function.Predicate;
  * System.out.println(result);   // total and per-layer table
  * }</pre>
  *
- * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}), on the
- * calling thread after the forward pass; ND4J's own threads (all cores by default) do the arithmetic. Computing them
- * on worker threads while the forward pass goes on was measured and dropped: with ND4J 1.0.0-M2.1's OpenBLAS, LAPACK
- * on one thread while another thread runs BLAS crashed the JVM (SIGSEGV in {@code dlatrd}) or failed
- * ({@code syev} status 255), see docs/PERFORMANCE.md.
+ * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}) after
+ * the forward pass. Whatever calls into ND4J (LAPACK for large blocks, the SVD fallbacks) runs on the calling thread,
+ * where ND4J's own threads (all cores by default) do the arithmetic; the blocks solved in plain Java (up to 512
+ * columns on the CPU backend) are solved {@link Builder#rankThreads} at a time (default: as many as ND4J's threads),
+ * see {@link EffectiveRank#of(List, EffectiveRank.Method, int)}. Native work on worker threads while the forward pass
+ * goes on was measured and dropped: with ND4J 1.0.0-M2.1's OpenBLAS, LAPACK on one thread while another thread runs
+ * BLAS crashed the JVM (SIGSEGV in {@code dlatrd}) or failed ({@code syev} status 255), see docs/PERFORMANCE.md.
  *
  * <p>Instances are immutable. On the CPU backend, score from one thread at a time (see above).
  */
@@ -72,6 +75,7 @@ public final class NearScorer {
     private final BlockMode blockMode;
     private final long maxSamples;
     private final EffectiveRank.Method rankMethod;
+    private final int rankThreads;
 
     private NearScorer(Builder b) {
         this.repetitions = b.repetitions;
@@ -79,6 +83,7 @@ public final class NearScorer {
         this.blockMode = b.blockMode;
         this.maxSamples = b.maxSamples;
         this.rankMethod = b.rankMethod;
+        this.rankThreads = b.rankThreads;
     }
 
     /** A scorer with the defaults: 1 repetition, random blocks, seed 12345, no sample limit. */
@@ -92,8 +97,10 @@ public final class NearScorer {
 
     /** A builder initialised with this scorer's options. */
     public Builder toBuilder() {
-        return new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples)
+        Builder b = new Builder().repetitions(repetitions).seed(seed).blockMode(blockMode).maxSamples(maxSamples)
                 .rankMethod(rankMethod);
+        b.rankThreads = rankThreads;
+        return b;
     }
 
     public int repetitions() {
@@ -115,6 +122,15 @@ public final class NearScorer {
     /** How effective ranks are computed. */
     public EffectiveRank.Method rankMethod() {
         return rankMethod;
+    }
+
+    /**
+     * How many blocks are solved in plain Java at a time: the builder's {@link Builder#rankThreads} or, by default,
+     * ND4J's current thread count ({@code Nd4j.getEnvironment().maxThreads()}) capped at the number of processors.
+     */
+    public int rankThreads() {
+        return rankThreads > 0 ? rankThreads
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Nd4j.getEnvironment().maxThreads()));
     }
 
     /** Scores a network on one batch of inputs (all samples go through the network together). */
@@ -235,30 +251,41 @@ public final class NearScorer {
     }
 
     private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
-        List<LayerScore> scores = new ArrayList<>(samplers.size());
+        List<MatrixSite> sites = new ArrayList<>(samplers.size());
+        List<INDArray> blocks = new ArrayList<>(samplers.size());
         for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
             MatrixSite site = e.getKey();
             BlockSampler s = e.getValue();
             Preconditions.checkState(s.columns() > 0, "layer %s produced no activation", site.describe());
-            INDArray block = s.block();
             if (s.isShort() && rep == 0) {
                 warnings.add(String.format("layer %s has %d columns but only %d rows from %d samples: scored a %d x %d"
                                 + " matrix; give at least %d samples for a square one", site.describe(), s.columns(),
                         s.rowsSeen(), s.samplesSeen(), s.rowsSeen(), s.columns(), s.samplesNeeded()));
             }
-            double erank;
-            try {
-                erank = EffectiveRank.of(block, rankMethod);     // checks that every value is finite
-            } catch (IllegalArgumentException invalid) {
+            sites.add(site);
+            blocks.add(s.block());
+        }
+        double[] eranks;
+        try {
+            eranks = EffectiveRank.of(blocks, rankMethod, rankThreads());    // checks that every value is finite
+        } catch (IllegalArgumentException invalid) {
+            for (int i = 0; i < blocks.size(); i++) {
+                INDArray block = blocks.get(i);
                 if (!EffectiveRank.isFinite(block)) {
-                    throw new IllegalStateException("activations of layer " + site.describe() + " contain "
+                    throw new IllegalStateException("activations of layer " + sites.get(i).describe() + " contain "
                             + (block.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
                             + "): check the input data and the weight initialisation", invalid);
                 }
-                throw invalid;
             }
-            scores.add(new LayerScore(site, block.rows(), block.columns(), erank, s.samplesInBlock(), s.rowsSeen(),
-                    s.blockStart()));
+            throw invalid;
+        }
+        List<LayerScore> scores = new ArrayList<>(samplers.size());
+        int i = 0;
+        for (BlockSampler s : samplers.values()) {
+            INDArray block = blocks.get(i);
+            scores.add(new LayerScore(sites.get(i), block.rows(), block.columns(), eranks[i], s.samplesInBlock(),
+                    s.rowsSeen(), s.blockStart()));
+            i++;
         }
         return new NearScore(scores);
     }
@@ -436,6 +463,7 @@ public final class NearScorer {
         private BlockMode blockMode = BlockMode.RANDOM;
         private long maxSamples = Long.MAX_VALUE;
         private EffectiveRank.Method rankMethod = EffectiveRank.Method.defaultMethod();
+        private int rankThreads;    // 0: follow ND4J's thread count
 
         private Builder() {
         }
@@ -469,6 +497,17 @@ public final class NearScorer {
         /** How effective ranks are computed (default {@link EffectiveRank.Method#AUTO}). */
         public Builder rankMethod(EffectiveRank.Method rankMethod) {
             this.rankMethod = Preconditions.checkNotNull(rankMethod, "rankMethod");
+            return this;
+        }
+
+        /**
+         * How many blocks to solve in plain Java at a time (default: ND4J's thread count, at most the number of
+         * processors; 1 solves every block on the calling thread). Only pure-Java work runs on the extra threads,
+         * see {@link EffectiveRank#of(List, EffectiveRank.Method, int)}; the values do not depend on it.
+         */
+        public Builder rankThreads(int threads) {
+            Preconditions.checkArgument(threads >= 1, "rankThreads must be >= 1, got %s", threads);
+            this.rankThreads = threads;
             return this;
         }
 

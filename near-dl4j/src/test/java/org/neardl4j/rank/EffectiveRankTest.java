@@ -12,6 +12,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.ParityCases;
 import org.neardl4j.rank.EffectiveRank.Method;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -240,6 +245,65 @@ class EffectiveRankTest {
             a.putRow(i, row);
         }
         return a;
+    }
+
+    /** Blocks for every route: plain Java (square, wide, tall, a view), a fallback to the SVD, LAPACK, zero. */
+    private static List<INDArray> mixedBlocks() {
+        Nd4j.getRandom().setSeed(11);
+        int big = EffectiveRank.hostLimit() + 8;
+        return List.of(Nd4j.randn(DataType.FLOAT, 40, 40), identicalRows(64, 48, 100, 3),
+                Nd4j.randn(DataType.FLOAT, big, big), Nd4j.randn(DataType.DOUBLE, 30, 70),
+                Nd4j.randn(DataType.FLOAT, 90, 20), Nd4j.zeros(DataType.FLOAT, 8, 8),
+                Nd4j.randn(DataType.FLOAT, 50, 60).get(NDArrayIndex.interval(5, 45), NDArrayIndex.interval(3, 43)),
+                Nd4j.randn(DataType.FLOAT, 120, 120));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Method.class, names = {"AUTO", "GRAM_DOUBLE", "GRAM_HOST", "SVD_DOUBLE"})
+    void manyMatricesOnSeveralThreadsGiveExactlyTheValuesOfOneByOne(Method method) {
+        List<INDArray> blocks = mixedBlocks();
+        List<INDArray> copies = new ArrayList<>();
+        for (INDArray b : blocks) {
+            copies.add(b.dup());
+        }
+        double[] one = new double[blocks.size()];
+        for (int i = 0; i < one.length; i++) {
+            one[i] = EffectiveRank.of(blocks.get(i), method);
+        }
+        assertTrue(one[1] > 1 && one[2] > 1 && one[5] == 0, Arrays.toString(one));
+        for (int threads : new int[] {1, 2, 3, 16}) {
+            double[] many = EffectiveRank.of(blocks, method, threads);
+            assertArrayEquals(one, many, "threads = " + threads);
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            assertEquals(copies.get(i), blocks.get(i), "block " + i + " was modified");
+        }
+    }
+
+    @Test
+    void manyMatricesNameTheBadOneOnEveryRoute() {
+        List<INDArray> blocks = new ArrayList<>(mixedBlocks());
+        INDArray small = Nd4j.randn(DataType.FLOAT, 30, 30);
+        small.putScalar(4, 5, Double.NaN);
+        INDArray large = Nd4j.randn(DataType.FLOAT, EffectiveRank.hostLimit() + 4, EffectiveRank.hostLimit() + 4);
+        large.putScalar(1, 2, Double.POSITIVE_INFINITY);
+        for (INDArray bad : new INDArray[] {small, large}) {
+            List<INDArray> withBad = new ArrayList<>(blocks);
+            withBad.add(3, bad);
+            for (int threads : new int[] {1, 2}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> EffectiveRank.of(withBad, Method.AUTO, threads));
+                assertTrue(e.getMessage().startsWith("matrix 3 of 9: ") && e.getMessage().contains("NaN or infinite"),
+                        e.getMessage());
+            }
+        }
+        List<INDArray> with3d = new ArrayList<>(blocks);
+        with3d.add(Nd4j.zeros(DataType.FLOAT, 2, 2, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EffectiveRank.of(with3d, Method.AUTO, 2));
+        assertTrue(e.getMessage().startsWith("matrix 8 of 9: effective rank needs a 2-D matrix"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.of(blocks, Method.AUTO, 0));
+        assertEquals(0, EffectiveRank.of(List.of(), Method.AUTO, 2).length);
     }
 
     @Test

@@ -97,6 +97,29 @@ class RankMethodTest {
     }
 
     @Test
+    void rankThreadsChangeNothingButTheThreads() {
+        ComputationGraph g = residual();
+        Nd4j.getRandom().setSeed(6);
+        INDArray gx = Nd4j.rand(DataType.DOUBLE, 30, 3, 8, 8);
+        NearScorer one = NearScorer.builder().repetitions(2).seed(4).rankThreads(1).build();
+        assertEquals(1, one.rankThreads());
+        assertEquals(3, one.toBuilder().rankThreads(3).build().rankThreads());
+        assertEquals(1, one.toBuilder().build().rankThreads());
+        NearResult a = one.score(g, gx);
+        for (int threads : new int[] {2, 3}) {
+            NearResult b = one.toBuilder().rankThreads(threads).build().score(g, gx);
+            assertEquals(a.scores(), b.scores(), "rankThreads " + threads);
+            assertEquals(a.matrices(), b.matrices(), "rankThreads " + threads);
+        }
+        // the default follows ND4J's thread count, capped at the processors
+        int auto = NearScorer.defaults().rankThreads();
+        assertEquals(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                Nd4j.getEnvironment().maxThreads())), auto);
+        assertEquals(auto, NearScorer.defaults().toBuilder().build().rankThreads());
+        assertThrows(IllegalArgumentException.class, () -> NearScorer.builder().rankThreads(0));
+    }
+
+    @Test
     void rankMethodMustBeGiven() {
         assertThrows(NullPointerException.class, () -> NearScorer.builder().rankMethod(null));
     }

@@ -61,16 +61,22 @@ public final class NearBenchmark {
     private final Path parityDir;
     private final List<String> zooNames;
     private final int cores = Runtime.getRuntime().availableProcessors();
+    /** Warm-up and measuring time of tasks under half a second (shorter in the {@code ci} suite). */
+    private final double warmupSeconds;
+    private final double measureSeconds;
     private final StringBuilder report = new StringBuilder();
     /** Real network blocks collected by the workloads, for the accuracy table. */
     private final Map<String, List<INDArray>> networkBlocks = new LinkedHashMap<>();
 
-    private NearBenchmark(String suite, int reps, Path out, Path parityDir, List<String> zooNames) {
+    NearBenchmark(String suite, int reps, Path out, Path parityDir, List<String> zooNames) {
         this.suite = suite;
         this.reps = reps;
         this.out = out;
         this.parityDir = parityDir;
         this.zooNames = zooNames;
+        boolean ci = suite.equals("ci");
+        this.warmupSeconds = ci ? 0.2 : 2;
+        this.measureSeconds = ci ? 0.5 : 3;
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,7 +112,10 @@ public final class NearBenchmark {
                 LocalDate.now(), Nd4j.getBackend().getClass().getSimpleName(), device(), cores,
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
         say("- inputs: " + (Workloads.realImages() ? "Fashion-MNIST training images" : "uniform random pixels (Fashion-MNIST files not found)")
-                + "; times are medians of " + reps + " runs after a warm-up unless a table says otherwise (workloads under 0.5 s: 2 s of warm-up, then up to 101 runs)\n");
+                + "; times are medians of " + reps + " runs after a warm-up unless a table says otherwise; "
+                + "a workload's NEAR and forward pass are timed in alternation; tasks under 0.5 s: "
+                + String.format(Locale.ROOT, "%.1f s of warm-up, then about %.1f s of runs (at most 101)%n",
+                warmupSeconds, measureSeconds));
         say("- load average before: " + load0 + "\n");
         boolean ci = suite.equals("ci");
         if (ci || suite.equals("erank") || suite.equals("full") || suite.equals("all")) {
@@ -138,8 +147,8 @@ public final class NearBenchmark {
 
     private void erankSuite(int[] sizes) {
         heading("\n### Effective rank of an n x n float matrix (i.i.d. Gaussian), by method\n");
-        say("Seconds per matrix (median); `err` = relative difference from `SVD_DOUBLE` on the same matrix. "
-                + "`1 thr` / `2 thr`: ND4J and BLAS limited to 1 / 2 threads. Reference: the authors' float SVD (other run).\n\n");
+        say("Seconds per matrix (median; n <= 1024 with the warm-up of short tasks); `err` = relative difference "
+                + "from `SVD_DOUBLE` on the same matrix. `1 thr` / `2 thr`: ND4J and BLAS limited to 1 / 2 threads. Reference: the authors' float SVD (other run).\n\n");
         Table t = new Table("n", "method", "1 thr (s)", "2 thr (s)", "err", "speed-up vs SVD_DOUBLE (2 thr)",
                 "reference (s)", "reference / this (2 thr)");
         Map<String, double[]> times = new LinkedHashMap<>();
@@ -156,7 +165,8 @@ public final class NearBenchmark {
                         continue;   // scalar Java O(n^3): minutes at n = 4096
                     }
                     double[] v = new double[1];
-                    double s = medianTime(n <= 1024 ? 1 : 0, r, () -> v[0] = EffectiveRank.of(a, m));
+                    Runnable rank = () -> v[0] = EffectiveRank.of(a, m);
+                    double s = n <= 1024 ? adaptiveTime(r, rank) : medianTime(0, r, rank);
                     times.computeIfAbsent(n + " " + m, k -> new double[2])[threads - 1] = s;
                     errors.put(n + " " + m, Math.abs(v[0] - exact) / exact);
                 }
@@ -302,7 +312,8 @@ public final class NearBenchmark {
         heading("\n### Workloads: NEAR vs the forward pass alone\n");
         say("`forward`: DL4J's own forward pass (`output(x, true)`: training mode, batch statistics, as NEAR) over the "
                 + "same batches NEAR consumed; `NEAR`: `NearScorer.builder().build().score(...)` (random blocks, "
-                + "defaults: `AUTO` effective rank, 1 rank thread), including the private copy of the "
+                + "defaults: `AUTO` effective rank, plain-Java blocks as many at a time as ND4J has threads), "
+                + "including the private copy of the "
                 + "model; `own` = NEAR - forward. Memory: peaks above the level before the run (see below). "
                 + "Reference: the authors' PyTorch implementation on a 2-core machine (other run; ratios only).\n\n");
         Table t = new Table("workload", "matrices (short)", "samples", "forward (s)", "NEAR (s)", "own (s)",
@@ -315,11 +326,13 @@ public final class NearBenchmark {
             Model model = w.model.get();
             NearScorer scorer = NearScorer.builder().build();
             NearResult[] last = new NearResult[1];
-            int r = w.name.startsWith("(d)") ? Math.max(1, reps / 2) : reps;
-            double near = adaptiveTime(r, () -> last[0] = score(scorer, model, w.batches));
+            int r = w.name.startsWith("(d)") ? Math.max(3, reps / 2) : reps;    // (d): 3 pairs at least, noise
+            last[0] = score(scorer, model, w.batches);
             long samples = last[0].samples();
             List<INDArray> used = usedBatches(w.batches, samples);
-            double fwd = adaptiveTime(r, () -> forward(model, used));
+            double[] nf = pairedTimes(r, () -> last[0] = score(scorer, model, w.batches), () -> forward(model, used));
+            double near = nf[0];
+            double fwd = nf[1];
             MemoryProbe.Peak mNear = MemoryProbe.measure(() -> score(scorer, model, w.batches));
             MemoryProbe.Peak mFwd = MemoryProbe.measure(() -> forward(model, used));
             long shortBlocks = last[0].matrices().stream().filter(m -> !m.isSquare()).count();
@@ -372,8 +385,10 @@ public final class NearBenchmark {
         INDArray x = Workloads.fashionMnist(256);
         NearScorer scorer = NearScorer.builder().build();
         int r = Math.max(1, reps / 2);
-        double seq = medianTime(1, r, () -> cands.forEach(c -> scorer.score(c, x)));
-        double fwd = medianTime(1, r, () -> cands.forEach(c -> c.output(x, true)));
+        double[] sf = pairedTimes(r, () -> cands.forEach(c -> scorer.score(c, x)),
+                () -> cands.forEach(c -> c.output(x, true)));
+        double seq = sf[0];
+        double fwd = sf[1];
         MemoryProbe.Peak m = MemoryProbe.measure(() -> cands.forEach(c -> scorer.score(c, x)));
         MemoryProbe.Peak mf = MemoryProbe.measure(() -> cands.forEach(c -> c.output(x, true)));
         t.row("(e) ranking " + count + " MLP candidates, 256 images", "-", 256, Table.sec(fwd), Table.sec(seq),
@@ -384,8 +399,9 @@ public final class NearBenchmark {
     private void threadSuite(List<Workload> ws) {
         heading("\n### Threads: 1 vs 2\n");
         say("`ND4J`: threads of libnd4j and of BLAS/LAPACK (`Nd4j.getEnvironment().setMaxThreads`, "
-                + "`setMaxMasterThreads`, BLAS `setMaxThreads`); NEAR with its defaults (effective ranks on the calling "
-                + "thread). Speed-up: NEAR with 1 ND4J thread / with 2.\n\n");
+                + "`setMaxMasterThreads`, BLAS `setMaxThreads`); NEAR with its defaults (native work on the calling "
+                + "thread, blocks solved in plain Java as many at a time as ND4J has threads). Speed-up: NEAR with 1 "
+                + "ND4J thread / with 2.\n\n");
         Table t = new Table("workload", "forward, ND4J 1 thread (s)", "forward, ND4J 2 threads (s)",
                 "NEAR, ND4J 1 thread (s)", "NEAR, ND4J 2 threads (s)", "NEAR speed-up");
         for (Workload w : ws) {
@@ -398,14 +414,12 @@ public final class NearBenchmark {
             NearScorer scorer = NearScorer.builder().build();
             NearResult res = score(scorer, model, w.batches);
             List<INDArray> used = usedBatches(w.batches, res.samples());
-            double[] cells = new double[4];
             setThreads(1);
-            cells[0] = medianTime(1, r, () -> forward(model, used));
-            cells[2] = medianTime(0, r, () -> score(scorer, model, w.batches));
+            double[] one = pairedTimes(r, () -> forward(model, used), () -> score(scorer, model, w.batches));
             setThreads(2);
-            cells[1] = medianTime(1, r, () -> forward(model, used));
-            cells[3] = medianTime(0, r, () -> score(scorer, model, w.batches));
+            double[] two = pairedTimes(r, () -> forward(model, used), () -> score(scorer, model, w.batches));
             setThreads(cores);
+            double[] cells = {one[0], two[0], one[1], two[1]};
             t.row(w.name, Table.sec(cells[0]), Table.sec(cells[1]), Table.sec(cells[2]), Table.sec(cells[3]),
                     Table.x(cells[2] / cells[3]));
         }
@@ -415,12 +429,16 @@ public final class NearBenchmark {
         NearScorer scorer = NearScorer.builder().build();
         int r = Math.max(1, reps / 2);
         setThreads(1);
-        double fwd1 = medianTime(1, r, () -> cands.forEach(c -> c.output(x, true)));
-        double one = medianTime(1, r, () -> cands.forEach(c -> scorer.score(c, x)));
+        double[] t1 = pairedTimes(r, () -> cands.forEach(c -> c.output(x, true)),
+                () -> cands.forEach(c -> scorer.score(c, x)));
         setThreads(2);
-        double fwd2 = medianTime(1, r, () -> cands.forEach(c -> c.output(x, true)));
-        double two = medianTime(1, r, () -> cands.forEach(c -> scorer.score(c, x)));
+        double[] t2 = pairedTimes(r, () -> cands.forEach(c -> c.output(x, true)),
+                () -> cands.forEach(c -> scorer.score(c, x)));
         setThreads(cores);
+        double fwd1 = t1[0];
+        double one = t1[1];
+        double fwd2 = t2[0];
+        double two = t2[1];
         t.row("(e) ranking 100 MLP candidates, 256 images", Table.sec(fwd1), Table.sec(fwd2), Table.sec(one),
                 Table.sec(two), Table.x(one / two));
         say(t.toString());
@@ -529,25 +547,64 @@ public final class NearBenchmark {
 
     /**
      * Median time of {@code r}: after one warm-up run, short tasks (under half a second) are warmed up for two
-     * seconds more (JIT compilation, ND4J's caches) and repeated for about three seconds (at least {@code reps},
-     * at most 101 times), so that sub-millisecond differences are not noise.
+     * seconds more (JIT compilation of the plain-Java routes, ND4J's caches) and repeated for about three seconds (at
+     * least {@code reps}, at most 101 times), so that sub-millisecond differences are not noise ({@code ci} suite:
+     * 0.2 and 0.5 seconds).
      */
-    static double adaptiveTime(int reps, Runnable r) {
-        long t0 = System.nanoTime();
-        r.run();
-        double once = (System.nanoTime() - t0) / 1e9;
+    double adaptiveTime(int reps, Runnable r) {
+        double once = time(r);
         if (once >= 0.5) {
             return medianTime(0, reps, r);
         }
-        long until = System.nanoTime() + 2_000_000_000L;
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
         double fastest = once;
         while (System.nanoTime() < until) {
-            long t1 = System.nanoTime();
-            r.run();
-            fastest = Math.min(fastest, (System.nanoTime() - t1) / 1e9);
+            fastest = Math.min(fastest, time(r));
         }
-        int n = (int) Math.min(101, Math.max(reps, Math.ceil(3.0 / Math.max(fastest, 1e-4))));
+        int n = (int) Math.min(101, Math.max(reps, Math.ceil(measureSeconds / Math.max(fastest, 1e-4))));
         return medianTime(0, n | 1, r);
+    }
+
+    /**
+     * Median times of {@code a} and {@code b} measured in alternation (a b, b a, a b, ...), so that a slow spell of a
+     * shared machine falls on both and their ratio is not skewed by it. After one run of each, pairs taking under
+     * half a second are warmed up and repeated as in {@link #adaptiveTime}; longer ones are repeated {@code reps}
+     * times.
+     *
+     * @return {@code {median of a, median of b}}
+     */
+    double[] pairedTimes(int reps, Runnable a, Runnable b) {
+        double once = time(a) + time(b);
+        int n = reps;
+        if (once < 0.5) {
+            long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            double fastest = once;
+            while (System.nanoTime() < until) {
+                fastest = Math.min(fastest, time(a) + time(b));
+            }
+            n = (int) Math.min(101, Math.max(reps, Math.ceil(measureSeconds / Math.max(fastest, 1e-4))));
+        }
+        n |= 1;
+        double[] ta = new double[n];
+        double[] tb = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0) {
+                ta[i] = time(a);
+                tb[i] = time(b);
+            } else {
+                tb[i] = time(b);
+                ta[i] = time(a);
+            }
+        }
+        Arrays.sort(ta);
+        Arrays.sort(tb);
+        return new double[] {ta[n / 2], tb[n / 2]};
+    }
+
+    private static double time(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     static double medianTime(int warmup, int reps, Runnable r) {
