@@ -174,21 +174,27 @@ public final class EffectiveRank {
             for (int k = 0; k < copies.length; k++) {
                 copies[k] = hostCopy(matrices.get(group.get(k)));
             }
-            List<Future<double[]>> pending = new ArrayList<>();
+            // the first matrix of the group on the calling thread, the others on pooled threads
+            List<Future<double[]>> others = new ArrayList<>();
             for (int k = 1; k < copies.length; k++) {
                 INDArray m = matrices.get(group.get(k));
                 double[] copy = copies[k];
-                pending.add(pool().submit(() -> hostGram(copy, (int) m.rows(), (int) m.columns())));
+                others.add(pool().submit(() -> hostGram(copy, (int) m.rows(), (int) m.columns())));
             }
             double[][] values = new double[copies.length][];
             RuntimeException failure = null;
             for (int k = 0; k < copies.length; k++) {
+                INDArray m = matrices.get(group.get(k));
                 try {
-                    values[k] = k == 0 ? hostGram(copies[0], (int) matrices.get(group.get(0)).rows(),
-                            (int) matrices.get(group.get(0)).columns()) : join(pending.get(k - 1));
+                    values[k] = k == 0 ? hostGram(copies[0], (int) m.rows(), (int) m.columns())
+                            : join(others.get(k - 1));
+                } catch (IllegalArgumentException e) {
+                    // NaN or infinite values: name the matrix (after every thread of the group has finished)
+                    failure = failure != null ? failure
+                            : new IllegalArgumentException("matrix " + group.get(k) + " of " + ranks.length + ": "
+                            + e.getMessage(), e);
                 } catch (RuntimeException e) {
-                    failure = failure != null ? failure : new IllegalArgumentException("matrix " + group.get(k) + " of "
-                            + ranks.length + ": " + e.getMessage(), e);
+                    failure = failure != null ? failure : e;
                 }
             }
             if (failure != null) {
