@@ -428,6 +428,9 @@ public final class EffectiveRank {
             if (c instanceof RuntimeException) {
                 throw (RuntimeException) c;
             }
+            if (c instanceof Error) {
+                throw (Error) c;     // e.g. OutOfMemoryError on a worker: as it would be on the calling thread
+            }
             throw new IllegalStateException(c);
         }
     }
