@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -25,7 +25,7 @@ public final class ScoreDump {
         for (Map.Entry<String, Object[]> e : AgreementModels.all().entrySet()) {
             NearResult r = SCORER.score((Model) e.getValue()[0], (INDArray) e.getValue()[1]);
             JsonArray a = new JsonArray();
-            for (LayerScore m : r.matrices()) {
+            for (MatrixScore m : r.matrices()) {
                 a.add(m.effectiveRank());
             }
             o.add(e.getKey(), a);

@@ -2,7 +2,7 @@ package org.neardl4j.listener;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,7 +130,7 @@ public final class NearHistory {
     static List<String> matrixColumns(List<NearRecord> records) {
         List<String> cols = new ArrayList<>();
         for (NearRecord r : records) {
-            for (LayerScore m : r.matrices()) {
+            for (MatrixScore m : r.matrices()) {
                 String c = column(m);
                 if (!cols.contains(c)) {
                     cols.add(c);
@@ -150,7 +150,7 @@ public final class NearHistory {
 
     static String csvRow(NearRecord r, List<String> matrixColumns) {
         Map<String, Double> byColumn = new LinkedHashMap<>();
-        for (LayerScore m : r.matrices()) {
+        for (MatrixScore m : r.matrices()) {
             byColumn.put(column(m), m.effectiveRank());
         }
         StringBuilder sb = new StringBuilder();
@@ -166,7 +166,7 @@ public final class NearHistory {
         return sb.toString();
     }
 
-    private static String column(LayerScore m) {
+    private static String column(MatrixScore m) {
         return m.layerName() + "/" + m.kind().label();
     }
 

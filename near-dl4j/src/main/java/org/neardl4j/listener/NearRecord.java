@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ public final class NearRecord {
     }
 
     /** Every matrix's effective rank, in forward order. */
-    public ImmutableList<LayerScore> matrices() {
+    public ImmutableList<MatrixScore> matrices() {
         return result.matrices();
     }
 
@@ -89,7 +89,7 @@ public final class NearRecord {
      */
     public ImmutableMap<String, Double> layerScores() {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (LayerScore s : result.matrices()) {
+        for (MatrixScore s : result.matrices()) {
             m.merge(s.layerName(), s.effectiveRank(), Double::sum);
         }
         return ImmutableMap.copyOf(m);
@@ -105,7 +105,7 @@ public final class NearRecord {
         o.addProperty("millis", millis);
         o.addProperty("samples", result.samples());
         JsonArray matrices = new JsonArray();
-        for (LayerScore m : result.matrices()) {
+        for (MatrixScore m : result.matrices()) {
             JsonObject j = new JsonObject();
             j.addProperty("layer", m.layerName());
             j.addProperty("index", m.layerIndex());

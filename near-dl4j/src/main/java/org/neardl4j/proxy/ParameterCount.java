@@ -17,7 +17,7 @@ import java.util.Set;
  * gradients, nor in fact data; it does not depend on the weights, so all repetitions give the same value.
  *
  * <pre>{@code
- * double params = new ParameterCount().score(net, batch).value();
+ * double params = new ParameterCount().score(net, batch).score();
  * }</pre>
  */
 public final class ParameterCount extends AbstractProxy {

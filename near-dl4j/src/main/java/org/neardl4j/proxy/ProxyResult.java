@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * ProxyResult r = new Snip().score(net, batch);
- * double v = r.value();            // mean over repetitions
+ * double v = r.score();            // mean over repetitions
  * Duration t = r.elapsed();
  * }</pre>
  */
@@ -45,7 +45,7 @@ public final class ProxyResult {
     }
 
     /** Mean over the repetitions (NaN or infinite if a repetition was; see the proxy's documentation). */
-    public double value() {
+    public double score() {
         double s = 0;
         for (double v : values) {
             s += v;
@@ -54,7 +54,7 @@ public final class ProxyResult {
     }
 
     /** Each repetition's value, the first with the network's own weights. */
-    public ImmutableList<Double> values() {
+    public ImmutableList<Double> scores() {
         return values;
     }
 
@@ -79,7 +79,7 @@ public final class ProxyResult {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s = %.6g%s (%d samples, %d ms)", name, value(),
+        return String.format(Locale.ROOT, "%s = %.6g%s (%d samples, %d ms)", name, score(),
                 values.size() > 1 ? String.format(Locale.ROOT, " +- %.3g over %d repetitions", standardDeviation(),
                         values.size()) : "", samples, elapsed.toMillis());
     }

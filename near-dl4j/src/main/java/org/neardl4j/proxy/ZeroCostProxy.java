@@ -17,7 +17,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <pre>{@code
  * ZeroCostProxy snip = new Snip(ProxyOptions.builder().repetitions(3).build());
  * ProxyResult r = snip.score(net, batch);          // batch: a DataSet with features and labels
- * System.out.println(r.name() + " = " + r.value());
+ * System.out.println(r.name() + " = " + r.score());
  * }</pre>
  */
 public interface ZeroCostProxy {

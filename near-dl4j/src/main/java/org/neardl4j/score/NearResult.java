@@ -25,7 +25,7 @@ import java.util.Locale;
  */
 public final class NearResult {
 
-    private final ImmutableList<NearScore> repetitions;
+    private final ImmutableList<RepetitionScore> repetitions;
     private final ImmutableList<SkippedLayer> skipped;
     private final ImmutableList<String> warnings;
     private final long samples;
@@ -34,7 +34,7 @@ public final class NearResult {
     private final String backend;
     private final String device;
 
-    NearResult(Iterable<NearScore> repetitions, Iterable<SkippedLayer> skipped, Iterable<String> warnings, long samples,
+    NearResult(Iterable<RepetitionScore> repetitions, Iterable<SkippedLayer> skipped, Iterable<String> warnings, long samples,
                BlockMode blockMode, long seed, String backend, String device) {
         this.repetitions = ImmutableList.copyOf(repetitions);
         Preconditions.checkArgument(!this.repetitions.isEmpty(), "at least one repetition");
@@ -60,19 +60,19 @@ public final class NearResult {
     /** Each repetition's total score, the first with the model's own weights. */
     public ImmutableList<Double> scores() {
         ImmutableList.Builder<Double> b = ImmutableList.builder();
-        for (NearScore s : repetitions) {
+        for (RepetitionScore s : repetitions) {
             b.add(s.total());
         }
         return b.build();
     }
 
     /** Every repetition with its breakdown. */
-    public ImmutableList<NearScore> repetitions() {
+    public ImmutableList<RepetitionScore> repetitions() {
         return repetitions;
     }
 
     /** The first repetition's matrices (the model's own weights), in forward order. */
-    public ImmutableList<LayerScore> matrices() {
+    public ImmutableList<MatrixScore> matrices() {
         return repetitions.get(0).matrices();
     }
 
@@ -124,7 +124,7 @@ public final class NearResult {
         }
         o.add("scores", scores);
         JsonArray matrices = new JsonArray();
-        for (LayerScore m : matrices()) {
+        for (MatrixScore m : matrices()) {
             JsonObject j = new JsonObject();
             j.addProperty("layer", m.layerName());
             j.addProperty("index", m.layerIndex());
@@ -174,13 +174,13 @@ public final class NearResult {
                 blockMode.name().toLowerCase(Locale.ROOT), seed, samples, backend, device));
         int nameWidth = 5;
         int typeWidth = 4;
-        for (LayerScore m : matrices()) {
+        for (MatrixScore m : matrices()) {
             nameWidth = Math.max(nameWidth, m.layerName().length());
             typeWidth = Math.max(typeWidth, m.layerType().length());
         }
         String fmt = "%5s  %-" + nameWidth + "s  %-" + typeWidth + "s  %-4s  %11s  %7s  %12s%n";
         sb.append(String.format(Locale.ROOT, fmt, "index", "layer", "type", "kind", "rows x cols", "samples", "erank"));
-        for (LayerScore m : matrices()) {
+        for (MatrixScore m : matrices()) {
             sb.append(String.format(Locale.ROOT, fmt, m.layerIndex(), m.layerName(), m.layerType(), m.kind().label(),
                     m.rows() + " x " + m.cols(), m.samples(), String.format(Locale.ROOT, "%.6f", m.effectiveRank())));
         }

@@ -181,7 +181,7 @@ public final class NearScorer {
         Preconditions.checkNotNull(model, "model");
         long started = System.nanoTime();
         List<INDArray[]> used = new ArrayList<>();
-        List<NearScore> reps = new ArrayList<>(repetitions);
+        List<RepetitionScore> reps = new ArrayList<>(repetitions);
         LinkedHashSet<String> warnings = new LinkedHashSet<>();
         ModelCapture first = null;
         long samples = 0;
@@ -250,7 +250,7 @@ public final class NearScorer {
         return result;
     }
 
-    private NearScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
+    private RepetitionScore scoreBlocks(Map<MatrixSite, BlockSampler> samplers, LinkedHashSet<String> warnings, int rep) {
         List<MatrixSite> sites = new ArrayList<>(samplers.size());
         List<INDArray> blocks = new ArrayList<>(samplers.size());
         for (Map.Entry<MatrixSite, BlockSampler> e : samplers.entrySet()) {
@@ -279,15 +279,15 @@ public final class NearScorer {
             }
             throw invalid;
         }
-        List<LayerScore> scores = new ArrayList<>(samplers.size());
+        List<MatrixScore> scores = new ArrayList<>(samplers.size());
         int i = 0;
         for (BlockSampler s : samplers.values()) {
             INDArray block = blocks.get(i);
-            scores.add(new LayerScore(sites.get(i), block.rows(), block.columns(), eranks[i], s.samplesInBlock(),
+            scores.add(new MatrixScore(sites.get(i), block.rows(), block.columns(), eranks[i], s.samplesInBlock(),
                     s.rowsSeen(), s.blockStart()));
             i++;
         }
-        return new NearScore(scores);
+        return new RepetitionScore(scores);
     }
 
 

@@ -10,9 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.neardl4j.capture.MatrixKind;
 import org.neardl4j.sampling.BlockMode;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
-import org.neardl4j.score.NearScore;
+import org.neardl4j.score.RepetitionScore;
 import org.neardl4j.score.NearScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +135,7 @@ public final class WidthEstimator {
             NearResult result = score.apply(model);
             List<Double> perRep = new ArrayList<>();
             int matrices = 0;
-            for (NearScore rep : result.repetitions()) {
+            for (RepetitionScore rep : result.repetitions()) {
                 double[] sumAndCount = layerScore(rep, width, result);
                 perRep.add(sumAndCount[0]);
                 matrices = (int) sumAndCount[1];
@@ -200,10 +200,10 @@ public final class WidthEstimator {
      * Sum of the studied layer's effective ranks in one repetition and the number of matrices summed; checks that
      * the layer has {@code width} columns.
      */
-    private double[] layerScore(NearScore rep, int width, NearResult result) {
+    private double[] layerScore(RepetitionScore rep, int width, NearResult result) {
         double sum = 0;
         int found = 0;
-        for (LayerScore m : rep.matrices()) {
+        for (MatrixScore m : rep.matrices()) {
             boolean match = layerName != null ? m.layerName().equals(layerName) : m.layerIndex() == layerIndex;
             if (!match || (kind != null && m.kind() != kind)) {
                 continue;
@@ -216,7 +216,7 @@ public final class WidthEstimator {
         }
         if (found == 0) {
             Set<String> layers = new LinkedHashSet<>();
-            for (LayerScore m : result.matrices()) {
+            for (MatrixScore m : result.matrices()) {
                 layers.add(m.layerIndex() + ":" + m.layerName());
             }
             throw new IllegalArgumentException("layer " + layerDescription() + " gives no "

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.neardl4j.Independent;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 
 import java.util.List;
@@ -78,7 +78,7 @@ class FrozenLayersTest {
     }
 
     static List<String> types(NearResult r) {
-        return r.matrices().stream().map(LayerScore::layerType).collect(Collectors.toList());
+        return r.matrices().stream().map(MatrixScore::layerType).collect(Collectors.toList());
     }
 
     @Test
@@ -123,7 +123,7 @@ class FrozenLayersTest {
                 plain.getParam("3_W"), plain.getParam("3_b"), plain.getParam("4_W"), plain.getParam("4_b"));
         // the wrappers got DL4J's default names (layer0, ...), which FrozenLayerWithBackprop passes to the wrapped layer
         assertEquals(List.of("layer0", "layer1", "act", "layer3", "layer3", "out"),
-                r.matrices().stream().map(LayerScore::layerName).collect(Collectors.toList()));
+                r.matrices().stream().map(MatrixScore::layerName).collect(Collectors.toList()));
         assertEquals(net.getLayer(1).conf().getLayer().getLayerName(), r.matrices().get(1).layerName());
         for (int i = 0; i < want.size(); i++) {
             MatrixCheck.assertBlock(want.get(i), r.matrices().get(i), 0);

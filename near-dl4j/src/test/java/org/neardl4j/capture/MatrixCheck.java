@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.Independent;
 import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.sampling.BlockMode;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -97,7 +97,7 @@ final class MatrixCheck {
             wantSites.add(e.toString());
         }
         List<String> gotSites = new ArrayList<>();
-        for (LayerScore m : r.matrices()) {
+        for (MatrixScore m : r.matrices()) {
             gotSites.add(m.layerName() + "/" + m.kind().label());
         }
         assertEquals(wantSites, gotSites, "matrices in forward order");
@@ -105,19 +105,19 @@ final class MatrixCheck {
             assertBlock(want.get(i), r.matrices().get(i), 0);
         }
         double total = 0;
-        for (LayerScore m : r.matrices()) {
+        for (MatrixScore m : r.matrices()) {
             total += m.effectiveRank();
         }
         assertEquals(total, r.score(), 1e-12 * total);
     }
 
     /** One matrix against the block of the hand-made matrix at {@code start}. */
-    static void assertBlock(Expected e, LayerScore m, long start) {
+    static void assertBlock(Expected e, MatrixScore m, long start) {
         assertBlock(e, m, start, REL);
     }
 
     /** The same with a relative tolerance for the effective rank. */
-    static void assertBlock(Expected e, LayerScore m, long start, double rel) {
+    static void assertBlock(Expected e, MatrixScore m, long start, double rel) {
         double[][] full = Independent.matrix(e.activation, e.layout);
         int cols = full[0].length;
         assertEquals(cols, m.cols(), e + ": columns");
@@ -138,7 +138,7 @@ final class MatrixCheck {
             assertEquals(want.size(), r.matrices().size());
             for (int i = 0; i < want.size(); i++) {
                 Expected e = want.get(i);
-                LayerScore m = r.matrices().get(i);
+                MatrixScore m = r.matrices().get(i);
                 long start = m.blockStart();
                 assertEquals(0, start % line(e), e + ": random start " + start + " not a multiple of " + line(e));
                 assertTrue(start + m.cols() <= m.rowsAvailable() || start == 0,

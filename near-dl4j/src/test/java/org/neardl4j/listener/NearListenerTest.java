@@ -25,7 +25,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -272,7 +272,7 @@ class NearListenerTest {
         for (NearRecord r : h.records()) {
             double hidden = 0;
             double total = 0;
-            for (LayerScore m : r.matrices()) {
+            for (MatrixScore m : r.matrices()) {
                 total += m.effectiveRank();
                 if (m.layerName().equals("hidden")) {
                     hidden += m.effectiveRank();

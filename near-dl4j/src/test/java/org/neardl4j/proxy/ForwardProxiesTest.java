@@ -41,11 +41,11 @@ class ForwardProxiesTest {
         double det = new LUDecomposition(new Array2DRowRealMatrix(k)).getDeterminant();
         assertTrue(det != 0, "test data must give a non-singular kernel");
         double expected = Math.log(Math.abs(det));
-        double relu = new Naswot().score(TinyNets.mlp(Activation.RELU), TinyNets.data(n)).value();
+        double relu = new Naswot().score(TinyNets.mlp(Activation.RELU), TinyNets.data(n)).score();
         assertEquals(expected, relu, 1e-9);
         // other activations: a unit is active when f(z) > f(0), i.e. z > 0 for all of these
         for (Activation act : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.SWISH, Activation.LEAKYRELU}) {
-            assertEquals(expected, new Naswot().score(TinyNets.mlp(act), TinyNets.data(n)).value(), 1e-9, act.toString());
+            assertEquals(expected, new Naswot().score(TinyNets.mlp(act), TinyNets.data(n)).score(), 1e-9, act.toString());
         }
     }
 
@@ -53,7 +53,7 @@ class ForwardProxiesTest {
     void naswotOfIdenticalSamplesIsMinusInfinity() {
         DataSet twice = new DataSet(org.nd4j.linalg.factory.Nd4j.vstack(TinyNets.data(2).getFeatures(),
                 TinyNets.data(2).getFeatures()), null);
-        assertEquals(Double.NEGATIVE_INFINITY, new Naswot().score(TinyNets.mlp(Activation.RELU), twice).value());
+        assertEquals(Double.NEGATIVE_INFINITY, new Naswot().score(TinyNets.mlp(Activation.RELU), twice).score());
     }
 
     @Test
@@ -68,8 +68,8 @@ class ForwardProxiesTest {
         split.init();
         MultiLayerNetwork fused = TinyNets.mlp(Activation.RELU);
         split.setParams(fused.params());
-        assertEquals(new Naswot().score(fused, TinyNets.data(4)).value(),
-                new Naswot().score(split, TinyNets.data(4)).value(), 1e-9);
+        assertEquals(new Naswot().score(fused, TinyNets.data(4)).score(),
+                new Naswot().score(split, TinyNets.data(4)).score(), 1e-9);
     }
 
     @Test
@@ -85,21 +85,21 @@ class ForwardProxiesTest {
             }
         }
         double expected = minEig(pre) + minEig(post);      // the dense output layer contributes nothing
-        double actual = new Meco().score(TinyNets.cnn(Activation.TANH), TinyNets.cnnData(3)).value();
+        double actual = new Meco().score(TinyNets.cnn(Activation.TANH), TinyNets.cnnData(3)).score();
         assertEquals(expected, actual, 1e-5);
         assertTrue(expected > 0 && expected < 2, "a correlation matrix's eigenvalues lie in [0, C]: " + expected);
     }
 
     @Test
     void mecoOfAnMlpIsZero() {
-        assertEquals(0.0, new Meco().score(TinyNets.mlp(Activation.RELU), TinyNets.data()).value());
+        assertEquals(0.0, new Meco().score(TinyNets.mlp(Activation.RELU), TinyNets.data()).score());
     }
 
     @Test
     void parameterCountLeavesOutBatchNormStatistics() {
         // dense 3x4 + 4, batch norm gamma and beta 4 + 4 (mean and var not counted), output 4x2 + 2
         MultiLayerNetwork bn = TinyNets.mlpWithBatchNorm(Activation.RELU);
-        assertEquals(3 * 4 + 4 + 4 + 4 + 4 * 2 + 2, new ParameterCount().score(bn, TinyNets.data()).value());
+        assertEquals(3 * 4 + 4 + 4 + 4 + 4 * 2 + 2, new ParameterCount().score(bn, TinyNets.data()).score());
         assertEquals(bn.numParams() - 8, ParameterCount.of(bn));
         assertEquals(3 * 4 + 4 + 4 * 2 + 2, ParameterCount.of(TinyNets.graph(Activation.TANH)));
     }

@@ -24,7 +24,7 @@ class GradientProxiesTest {
     void gradNormIsTheSumOfPerLayerGradientNorms() {
         double[][][] g = TinyNets.tanhGradients(0, 6);
         double expected = frobenius(g[0]) + frobenius(g[1]);
-        double actual = new GradNorm().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).value();
+        double actual = new GradNorm().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).score();
         assertEquals(expected, actual, TOL * expected);
     }
 
@@ -42,7 +42,7 @@ class GradientProxiesTest {
                 expected += Math.abs(g[1][j][k] * TinyNets.W2[j][k]);
             }
         }
-        double actual = new Snip().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).value();
+        double actual = new Snip().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).score();
         assertEquals(expected, actual, TOL * expected);
     }
 
@@ -65,7 +65,7 @@ class GradientProxiesTest {
             }
             expected += Math.log(sum);
         }
-        double actual = new Zico().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).value();
+        double actual = new Zico().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).score();
         assertEquals(expected, actual, 1e-4 * Math.abs(expected));
     }
 
@@ -92,7 +92,7 @@ class GradientProxiesTest {
         }
         // the activation function does not matter: the network is linearised
         for (Activation act : new Activation[] {Activation.TANH, Activation.RELU, Activation.SIGMOID}) {
-            double actual = new SynFlow().score(TinyNets.mlp(act), TinyNets.data()).value();
+            double actual = new SynFlow().score(TinyNets.mlp(act), TinyNets.data()).score();
             assertEquals(expected, actual, 1e-6 * expected, act.toString());   // float weights
         }
     }
@@ -114,7 +114,7 @@ class GradientProxiesTest {
             }
             expected += h * out;
         }
-        assertEquals(expected, new SynFlow().score(net, TinyNets.data()).value(), 1e-6 * expected);
+        assertEquals(expected, new SynFlow().score(net, TinyNets.data()).score(), 1e-6 * expected);
     }
 
     @Test
@@ -144,17 +144,17 @@ class GradientProxiesTest {
         }
         // in double precision: the 6 x 6 correlation matrix of 3-dimensional rows has rank 2, and its zero
         // eigenvalues dominate the score through 1 / (v + k)
-        double actual = new JacobCov().score(TinyNets.mlp(Activation.TANH, DataType.DOUBLE), TinyNets.data()).value();
+        double actual = new JacobCov().score(TinyNets.mlp(Activation.TANH, DataType.DOUBLE), TinyNets.data()).score();
         assertEquals(expected, actual, 1e-6 * Math.abs(expected));
-        double single = new JacobCov().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).value();
+        double single = new JacobCov().score(TinyNets.mlp(Activation.TANH), TinyNets.data()).score();
         assertEquals(expected, single, 1e-2 * Math.abs(expected));
     }
 
     @Test
     void graphAndMultiLayerNetworkGiveTheSameValues() {
         for (ZeroCostProxy p : List.of(new GradNorm(), new Snip(), new Zico(), new SynFlow(), new JacobCov())) {
-            double mln = p.score(TinyNets.mlp(Activation.TANH, DataType.DOUBLE), TinyNets.data()).value();
-            double cg = p.score(TinyNets.graph(Activation.TANH, DataType.DOUBLE), TinyNets.data()).value();
+            double mln = p.score(TinyNets.mlp(Activation.TANH, DataType.DOUBLE), TinyNets.data()).score();
+            double cg = p.score(TinyNets.graph(Activation.TANH, DataType.DOUBLE), TinyNets.data()).score();
             assertEquals(mln, cg, 1e-6 * Math.abs(mln), p.name());
         }
     }
@@ -163,10 +163,10 @@ class GradientProxiesTest {
     void frozenLayersHaveNoGradientAndAreLeftOut() {
         MultiLayerNetwork frozen = new TransferLearning.Builder(TinyNets.mlp(Activation.TANH)).setFeatureExtractor(0).build();
         double[][][] g = TinyNets.tanhGradients(0, 6);
-        assertEquals(frobenius(g[1]), new GradNorm().score(frozen, TinyNets.data()).value(), TOL * frobenius(g[1]));
+        assertEquals(frobenius(g[1]), new GradNorm().score(frozen, TinyNets.data()).score(), TOL * frobenius(g[1]));
         // forward-only proxies see through the frozen wrapper
-        assertEquals(new Naswot().score(TinyNets.mlp(Activation.TANH), TinyNets.data(4)).value(),
-                new Naswot().score(frozen, TinyNets.data(4)).value(), 1e-9);
+        assertEquals(new Naswot().score(TinyNets.mlp(Activation.TANH), TinyNets.data(4)).score(),
+                new Naswot().score(frozen, TinyNets.data(4)).score(), 1e-9);
     }
 
     @Test
@@ -179,8 +179,8 @@ class GradientProxiesTest {
         assertThrows(IllegalArgumentException.class, () -> new JacobCov().score(net, TinyNets.data(1)));
         assertThrows(IllegalArgumentException.class, () -> new Zico(ProxyOptions.defaults(), 1));
         // jacob_cov and synflow need no labels
-        assertTrue(Double.isFinite(new JacobCov().score(net, noLabels).value()));
-        assertTrue(new SynFlow().score(net, noLabels).value() > 0);
+        assertTrue(Double.isFinite(new JacobCov().score(net, noLabels).score()));
+        assertTrue(new SynFlow().score(net, noLabels).score() > 0);
     }
 
     static double frobenius(double[][] m) {

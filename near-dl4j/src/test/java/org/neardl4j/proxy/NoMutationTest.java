@@ -66,12 +66,12 @@ class NoMutationTest {
             ProxyResult one = ZeroCostProxies.byName(p.name(), ProxyOptions.builder().seed(7).build()).score(g, data);
             assertEquals(p.name(), two.name());
             assertEquals(2, two.repetitions());
-            assertEquals(one.value(), two.values().get(0), 1e-9 * Math.abs(one.value()), p.name());
-            assertEquals(two.values(), p.score(g, data).values(), p.name() + " is not reproducible");
+            assertEquals(one.score(), two.scores().get(0), 1e-9 * Math.abs(one.score()), p.name());
+            assertEquals(two.scores(), p.score(g, data).scores(), p.name() + " is not reproducible");
             if (!p.name().equals("params")) {
-                assertNotEquals(two.values().get(0), two.values().get(1), p.name() + ": second repetition not fresh");
+                assertNotEquals(two.scores().get(0), two.scores().get(1), p.name() + ": second repetition not fresh");
             }
-            assertEquals((two.values().get(0) + two.values().get(1)) / 2, two.value(), 1e-12 * Math.abs(two.value()));
+            assertEquals((two.scores().get(0) + two.scores().get(1)) / 2, two.score(), 1e-12 * Math.abs(two.score()));
             assertTrue(two.elapsed().toNanos() > 0);
         }
     }
@@ -90,7 +90,7 @@ class NoMutationTest {
         Nd4j.getRandom().setSeed(99);
         for (ZeroCostProxy p : ZeroCostProxies.all(TWO)) {
             // (naswot may be -Infinity here: 4 hidden units cannot separate 6 samples)
-            assertTrue(!Double.isNaN(p.score(model, data).value()), p.name());
+            assertTrue(!Double.isNaN(p.score(model, data).score()), p.name());
             String n = p.name() + " changed the network: ";
             assertEquals(params, model.params(), n + "parameters");
             assertEquals(updater, mln ? ((MultiLayerNetwork) model).getUpdater().getStateViewArray()

@@ -67,7 +67,7 @@ class BatchNormStatisticsTest {
         NearScorer first = NearScorer.builder().blockMode(BlockMode.FIRST).rankMethod(EffectiveRank.Method.SVD_DOUBLE)
                 .build();
         NearResult r = first.score(net, new ViewIterator(new DataSet(x, Nd4j.zeros(10, 2)), 4));
-        LayerScore bn = r.matrices().get(1);
+        MatrixScore bn = r.matrices().get(1);
         assertEquals("bn", bn.layerName());
         assertEquals(want, bn.effectiveRank(), 1e-9 * want);
         assertEquals(8, r.samples(), "the third batch is not needed");

@@ -27,7 +27,7 @@ class ParityTest {
         double[] want = ParityCases.expectedEranks(caseName);
         assertEquals(want.length, r.matrices().size(), "number of matrices: " + r.matrices());
         for (int i = 0; i < want.length; i++) {
-            LayerScore m = r.matrices().get(i);
+            MatrixScore m = r.matrices().get(i);
             assertEquals(want[i], m.effectiveRank(), REL * want[i], "matrix " + i + " " + m);
             assertEquals(m.rows(), m.cols(), "square block " + m);
         }
@@ -40,9 +40,9 @@ class ParityTest {
         NearResult r = FIRST.score(ParityCases.mlp(), ParityCases.mlpInput());
         assertMatches("mlp", r);
         assertEquals(List.of(MatrixKind.PRE, MatrixKind.POST, MatrixKind.PRE, MatrixKind.POST, MatrixKind.PRE),
-                r.matrices().stream().map(LayerScore::kind).toList());
-        assertEquals(List.of(100L, 100L, 50L, 50L, 10L), r.matrices().stream().map(LayerScore::cols).toList());
-        assertEquals(List.of(100L, 100L, 50L, 50L, 10L), r.matrices().stream().map(LayerScore::samples).toList());
+                r.matrices().stream().map(MatrixScore::kind).toList());
+        assertEquals(List.of(100L, 100L, 50L, 50L, 10L), r.matrices().stream().map(MatrixScore::cols).toList());
+        assertEquals(List.of(100L, 100L, 50L, 50L, 10L), r.matrices().stream().map(MatrixScore::samples).toList());
         assertEquals(0, r.warnings().size(), r.warnings().toString());
     }
 
@@ -61,6 +61,6 @@ class ParityTest {
         MultiLayerNetwork net = ParityCases.cnn(format);
         NearResult r = FIRST.score(net, ParityCases.cnnInput(format));
         assertMatches("cnn", r);
-        assertEquals(List.of(8L, 8L, 16L, 16L, 16L, 10L), r.matrices().stream().map(LayerScore::cols).toList());
+        assertEquals(List.of(8L, 8L, 16L, 16L, 16L, 10L), r.matrices().stream().map(MatrixScore::cols).toList());
     }
 }

@@ -65,8 +65,8 @@ class RankMethodTest {
                 .score(g, new ViewIterator(new DataSet(gx, Nd4j.zeros(30, 1)), 7));
         assertEquals(a.matrices().size(), b.matrices().size());
         for (int i = 0; i < a.matrices().size(); i++) {
-            LayerScore x = a.matrices().get(i);
-            LayerScore y = b.matrices().get(i);
+            MatrixScore x = a.matrices().get(i);
+            MatrixScore y = b.matrices().get(i);
             assertEquals(x.site(), y.site(), "forward order");
             assertEquals(x.rows(), y.rows());
             assertEquals(x.effectiveRank(), y.effectiveRank(), 1e-6 * x.effectiveRank(), x.toString());
@@ -83,7 +83,7 @@ class RankMethodTest {
         NearResult exact = svd.score(ParityCases.mlp(), ParityCases.mlpInput());
         NearResult fast = svd.toBuilder().rankMethod(EffectiveRank.Method.AUTO).build()
                 .score(ParityCases.mlp(), ParityCases.mlpInput());
-        List<LayerScore> e = exact.matrices();
+        List<MatrixScore> e = exact.matrices();
         double[] want = ParityCases.expectedEranks("mlp");
         for (int i = 0; i < want.length; i++) {
             // the SVD route reproduces the float64 reference values to rounding; AUTO within its 1e-6 bound

@@ -97,8 +97,8 @@ class RepetitionsTest {
         INDArray many = Nd4j.randn(DataType.DOUBLE, 200, 5);
         NearResult r = NearScorer.builder().repetitions(6).blockMode(BlockMode.RANDOM).seed(3).build().score(net, many);
         Set<Long> starts = new HashSet<>();
-        for (NearScore rep : r.repetitions()) {
-            LayerScore m = rep.matrices().get(0);
+        for (RepetitionScore rep : r.repetitions()) {
+            MatrixScore m = rep.matrices().get(0);
             assertEquals(0, m.blockStart() % 5);
             assertTrue(m.blockStart() + 5 <= 200);
             starts.add(m.blockStart());
@@ -125,7 +125,7 @@ class RepetitionsTest {
         assertTrue(sd > 0);
         for (int i = 0; i < 5; i++) {
             assertEquals(r.repetitions().get(i).total(), s.get(i), 0.0);
-            double sum = r.repetitions().get(i).matrices().stream().mapToDouble(LayerScore::effectiveRank).sum();
+            double sum = r.repetitions().get(i).matrices().stream().mapToDouble(MatrixScore::effectiveRank).sum();
             assertEquals(sum, s.get(i), 1e-12 * sum);
         }
         NearResult single = NearScorer.builder().build().score(mlp(WeightInit.XAVIER), X);

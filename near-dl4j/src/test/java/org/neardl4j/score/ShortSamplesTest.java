@@ -52,7 +52,7 @@ class ShortSamplesTest {
         MultiLayerNetwork net = mlp();
         INDArray x = Nd4j.randn(DataType.DOUBLE, 5, 4);
         NearResult r = NearScorer.builder().blockMode(BlockMode.RANDOM).rankMethod(EXACT).build().score(net, x);
-        LayerScore pre = r.matrices().get(0);
+        MatrixScore pre = r.matrices().get(0);
         assertEquals(5, pre.rows());
         assertEquals(8, pre.cols());
         assertFalse(pre.isSquare());
@@ -97,7 +97,7 @@ class ShortSamplesTest {
         net.init();
         INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 1, 3, 3);
         NearResult r = NearScorer.builder().build().score(net, x);
-        LayerScore conv = r.matrices().get(0);
+        MatrixScore conv = r.matrices().get(0);
         assertEquals(8, conv.rows());
         assertEquals(10, conv.cols());
         List<String> w = warningsAbout(r, "conv");

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.capture.MatrixKind;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
-import org.neardl4j.score.NearScore;
+import org.neardl4j.score.RepetitionScore;
 import org.neardl4j.score.NearScorer;
 
 import javax.imageio.ImageIO;
@@ -54,8 +54,8 @@ class WidthEstimatorTest {
             int w = WIDTHS[i];
             NearResult r = scorer.score(mlp(w), x);
             double sum = 0;
-            for (NearScore rep : r.repetitions()) {
-                for (LayerScore m : rep.matrices()) {
+            for (RepetitionScore rep : r.repetitions()) {
+                for (MatrixScore m : rep.matrices()) {
                     if (m.layerIndex() == 0) {          // the dense layer "hidden": pre and post
                         sum += m.effectiveRank();
                     }
@@ -103,8 +103,8 @@ class WidthEstimatorTest {
                 .toString());
         NearResult g16 = NearScorer.builder().repetitions(2).seed(3).build().score(TuneFixtures.graph(16), x);
         double sum = 0;
-        for (NearScore rep : g16.repetitions()) {
-            for (LayerScore m : rep.matrices()) {
+        for (RepetitionScore rep : g16.repetitions()) {
+            for (MatrixScore m : rep.matrices()) {
                 if (m.layerName().equals("hidden")) {
                     sum += m.effectiveRank();
                 }

@@ -13,7 +13,7 @@ import org.neardl4j.ParityCases;
 import org.neardl4j.cli.builtin.BundledFashionMnist;
 import org.neardl4j.cli.builtin.DefaultCnn;
 import org.neardl4j.sampling.BlockMode;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -57,7 +57,7 @@ class ScoreCommandTest {
         assertEquals(want.matrices().size(), m.size());
         for (int i = 0; i < m.size(); i++) {
             JsonObject j = m.get(i).getAsJsonObject();
-            LayerScore l = want.matrices().get(i);
+            MatrixScore l = want.matrices().get(i);
             for (String k : MATRIX_KEYS) {
                 assertTrue(j.has(k), "matrix " + i + " lacks " + k);
             }

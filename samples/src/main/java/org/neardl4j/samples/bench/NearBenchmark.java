@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.rank.EffectiveRank.Method;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 

@@ -18,7 +18,7 @@ import org.deeplearning4j.zoo.model.VGG19;
 import org.deeplearning4j.zoo.model.Xception;
 import org.deeplearning4j.zoo.model.YOLO2;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -151,8 +151,8 @@ final class ZooBench {
                     NearBenchmark.forward(b.model, used);
                     fwd[0] = (System.nanoTime() - t0) / 1e9;
                 });
-                List<LayerScore> shortOnes = res[0].matrices().stream().filter(m -> !m.isSquare()).toList();
-                long widestShort = shortOnes.stream().mapToLong(LayerScore::cols).max().orElse(0);
+                List<MatrixScore> shortOnes = res[0].matrices().stream().filter(m -> !m.isSquare()).toList();
+                long widestShort = shortOnes.stream().mapToLong(MatrixScore::cols).max().orElse(0);
                 String notes = shortOnes.isEmpty() ? "all blocks square"
                         : shortOnes.size() + " short block(s), widest " + widestShort + " columns";
                 if (!res[0].skipped().isEmpty()) {

@@ -162,11 +162,11 @@ public final class ProxyBenchmark {
                 }
                 ProxyResult r = p.iterator ? p.proxy.score(net, new ViewIterator(nearData, 128))
                         : p.proxy.score(net, batch);
-                CsvTable.append(s.scores, SCORE_HEADER, List.of(name, a.get("family"), p.label, num(r.value()),
+                CsvTable.append(s.scores, SCORE_HEADER, List.of(name, a.get("family"), p.label, num(r.score()),
                         num(r.standardDeviation()), Integer.toString(r.repetitions()), Long.toString(r.samples()),
                         String.format(Locale.ROOT, "%.4f", r.elapsed().toNanos() / 1e9),
-                        r.values().stream().map(ProxyBenchmark::num).collect(Collectors.joining(";"))));
-                log.info("[{}/{}] {} {} = {} ({} ms)", i, archs.size(), name, p.label, num(r.value()),
+                        r.scores().stream().map(ProxyBenchmark::num).collect(Collectors.joining(";"))));
+                log.info("[{}/{}] {} {} = {} ({} ms)", i, archs.size(), name, p.label, num(r.score()),
                         r.elapsed().toMillis());
             }
         }

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.capture.SkippedLayer;
-import org.neardl4j.score.LayerScore;
+import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 
@@ -53,7 +53,7 @@ class ZooModelsTest {
 
         assertTrue(Double.isFinite(r.score()) && r.score() > 0, name + ": score " + r.score());
         assertTrue(r.matrices().size() >= 2, name + ": " + r.matrices().size() + " matrices");
-        for (LayerScore m : r.matrices()) {
+        for (MatrixScore m : r.matrices()) {
             assertTrue(Double.isFinite(m.effectiveRank()) && m.effectiveRank() >= 0, name + ": " + m);
             assertTrue(m.effectiveRank() <= Math.min(m.rows(), m.cols()) + 1e-9, name + ": " + m);
         }

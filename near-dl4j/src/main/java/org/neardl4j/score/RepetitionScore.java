@@ -10,19 +10,19 @@ import java.util.Objects;
  * Immutable.
  *
  * <pre>{@code
- * NearScore first = result.repetitions().get(0);
+ * RepetitionScore first = result.repetitions().get(0);
  * double total = first.total();
  * }</pre>
  */
-public final class NearScore {
+public final class RepetitionScore {
 
-    private final ImmutableList<LayerScore> matrices;
+    private final ImmutableList<MatrixScore> matrices;
     private final double total;
 
-    public NearScore(Iterable<LayerScore> matrices) {
+    public RepetitionScore(Iterable<MatrixScore> matrices) {
         this.matrices = ImmutableList.copyOf(Preconditions.checkNotNull(matrices, "matrices"));
         double t = 0;
-        for (LayerScore m : this.matrices) {
+        for (MatrixScore m : this.matrices) {
             t += m.effectiveRank();
         }
         this.total = t;
@@ -34,13 +34,13 @@ public final class NearScore {
     }
 
     /** Per-matrix breakdown, in forward order. */
-    public ImmutableList<LayerScore> matrices() {
+    public ImmutableList<MatrixScore> matrices() {
         return matrices;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NearScore && ((NearScore) o).matrices.equals(matrices);
+        return o instanceof RepetitionScore && ((RepetitionScore) o).matrices.equals(matrices);
     }
 
     @Override
@@ -50,6 +50,6 @@ public final class NearScore {
 
     @Override
     public String toString() {
-        return "NearScore{total=" + total + ", matrices=" + matrices.size() + "}";
+        return "RepetitionScore{total=" + total + ", matrices=" + matrices.size() + "}";
     }
 }

@@ -10,12 +10,12 @@ import java.util.Objects;
  * The effective rank of one matrix of one layer, and how the matrix was taken. Immutable.
  *
  * <pre>{@code
- * for (LayerScore m : result.matrices()) {
+ * for (MatrixScore m : result.matrices()) {
  *     System.out.printf("%s %s %dx%d %.3f%n", m.layerName(), m.kind().label(), m.rows(), m.cols(), m.effectiveRank());
  * }
  * }</pre>
  */
-public final class LayerScore {
+public final class MatrixScore {
 
     private final MatrixSite site;
     private final long rows;
@@ -34,7 +34,7 @@ public final class LayerScore {
      * @param rowsAvailable rows available to choose the block from
      * @param blockStart    first row of the block among them
      */
-    public LayerScore(MatrixSite site, long rows, long cols, double effectiveRank, long samples, long rowsAvailable,
+    public MatrixScore(MatrixSite site, long rows, long cols, double effectiveRank, long samples, long rowsAvailable,
                       long blockStart) {
         this.site = Preconditions.checkNotNull(site, "site");
         Preconditions.checkArgument(rows > 0 && cols > 0, "rows and cols must be positive: %s x %s", rows, cols);
@@ -100,10 +100,10 @@ public final class LayerScore {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof LayerScore)) {
+        if (!(o instanceof MatrixScore)) {
             return false;
         }
-        LayerScore l = (LayerScore) o;
+        MatrixScore l = (MatrixScore) o;
         return rows == l.rows && cols == l.cols && Double.compare(effectiveRank, l.effectiveRank) == 0
                 && samples == l.samples && rowsAvailable == l.rowsAvailable && blockStart == l.blockStart
                 && site.equals(l.site);
