@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.slf4j.Logger;
@@ -79,9 +78,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     private final int frequency;
     private final int firstEpochs;
     private final boolean atStart;
-    private final long seed;
-    private final BlockMode blockMode;
-    private final long maxSamples;
+    private final NearScorer scorer;
     private final boolean failOnError;
     private final INDArray[] probe;
     private final String csvFile;
@@ -93,7 +90,6 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /** Runtime state: not serialised. */
     private static final class State {
         final List<NearRecord> records = new ArrayList<>();
-        NearScorer scorer;
         INDArray[] capturedProbe;
         INDArray startParams;        // parameters before the first update, when START waits for iterationDone
         boolean startDone;
@@ -108,9 +104,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         this.frequency = b.frequency;
         this.firstEpochs = b.firstEpochs;
         this.atStart = b.atStart;
-        this.seed = b.seed;
-        this.blockMode = b.blockMode;
-        this.maxSamples = b.maxSamples;
+        this.scorer = b.scorer;
         this.failOnError = b.failOnError;
         this.probe = b.probe;
         this.csvFile = b.csvFile == null ? null : b.csvFile.toString();
@@ -152,6 +146,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
 
     public boolean atStart() {
         return atStart;
+    }
+
+    /** The scorer used at every evaluation. */
+    public NearScorer scorer() {
+        return scorer;
     }
 
     // ------------------------------------------------------------------------------------------ callbacks
@@ -262,11 +261,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         long started = System.nanoTime();
         NearResult result;
         try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            if (state.scorer == null) {
-                state.scorer = NearScorer.builder().repetitions(1).seed(seed).blockMode(blockMode)
-                        .maxSamples(maxSamples).build();
-            }
-            result = state.scorer.score(model, currentProbe());
+            result = scorer.score(model, currentProbe());
         } catch (RuntimeException e) {
             state.failures++;
             if (failOnError) {
@@ -424,9 +419,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         private int frequency = 1;
         private int firstEpochs = Integer.MAX_VALUE;
         private boolean atStart;
-        private long seed = 12345L;
-        private BlockMode blockMode = BlockMode.RANDOM;
-        private long maxSamples = Long.MAX_VALUE;
+        private NearScorer scorer = NearScorer.defaults();
         private boolean failOnError;
         private INDArray[] probe;
         private Path csvFile;
@@ -514,22 +507,20 @@ public final class NearListener extends BaseTrainingListener implements Serializ
             return this;
         }
 
-        /** Seed of the block choice (default 12345; the same blocks are used at every evaluation). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** How blocks are chosen (default {@link BlockMode#RANDOM}). */
-        public Builder blockMode(BlockMode blockMode) {
-            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
-            return this;
-        }
-
-        /** Use at most this many probe samples (default: all). */
-        public Builder maxSamples(long maxSamples) {
-            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
-            this.maxSamples = maxSamples;
+        /**
+         * The scorer, with its block mode, seed (the same blocks are used at every evaluation), sample limit (at
+         * most this many probe samples) and rank method (default {@link NearScorer#defaults()}). It must have one
+         * repetition: the listener scores the network's current weights.
+         *
+         * @param scorer the scoring options
+         * @return this builder
+         * @throws IllegalArgumentException if the scorer has more than one repetition
+         */
+        public Builder scorer(NearScorer scorer) {
+            Preconditions.checkNotNull(scorer, "scorer");
+            Preconditions.checkArgument(scorer.repetitions() == 1, "NearListener scores the network's current weights:"
+                    + " give a scorer with one repetition, got %s", scorer.repetitions());
+            this.scorer = scorer;
             return this;
         }
 

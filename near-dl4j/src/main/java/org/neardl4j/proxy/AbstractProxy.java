@@ -39,8 +39,8 @@ abstract class AbstractProxy implements ZeroCostProxy {
                 data.getLabels() == null ? 0 : data.getLabels().size(0));
         checkData(data);
         long t0 = System.nanoTime();
-        List<Double> values = new ArrayList<>(options.repetitions());
-        for (int r = 0; r < options.repetitions(); r++) {
+        List<Double> values = new ArrayList<>(options.scorer().repetitions());
+        for (int r = 0; r < options.scorer().repetitions(); r++) {
             values.add(scoreOnce(model, r == 0 ? null : options.weightSeed(r), data));
         }
         ProxyResult result = new ProxyResult(name(), values, samplesUsed(data), Duration.ofNanos(System.nanoTime() - t0));

@@ -1,84 +1,107 @@
 package org.neardl4j.proxy;
 
 import com.google.common.base.Preconditions;
+import org.neardl4j.score.NearScorer;
 
 import java.util.SplittableRandom;
 
 /**
- * Options shared by every {@link ZeroCostProxy}: the number of repetitions and the seed of the fresh weight
- * initialisations of repetitions 2..R. Immutable.
+ * Options shared by every {@link ZeroCostProxy}: the {@link NearScorer} whose options all proxies use. NEAR uses
+ * the scorer as it is; the other proxies take its {@link NearScorer#repetitions() repetitions} and its
+ * {@link NearScorer#seed() seed} (of the fresh weight initialisations of repetitions 2..R), the same seeds
+ * {@link NearScorer} uses for its repetitions. Immutable.
  *
  * <pre>{@code
- * ProxyOptions o = ProxyOptions.builder().repetitions(3).seed(7).build();
+ * ProxyOptions o = ProxyOptions.of(NearScorer.builder().repetitions(3).seed(7).build());
  * }</pre>
  */
 public final class ProxyOptions {
 
     private static final ProxyOptions DEFAULTS = builder().build();
 
-    private final int repetitions;
-    private final long seed;
+    private final NearScorer scorer;
 
     private ProxyOptions(Builder b) {
-        this.repetitions = b.repetitions;
-        this.seed = b.seed;
+        this.scorer = b.scorer;
     }
 
-    /** One repetition (the network's own weights), seed 12345. */
+    /**
+     * The defaults: {@link NearScorer#defaults()} (one repetition, the network's own weights, seed 12345).
+     *
+     * @return the default options
+     */
     public static ProxyOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * Options with the given scorer.
+     *
+     * @param scorer the scoring options all proxies use
+     * @return the options
+     */
+    public static ProxyOptions of(NearScorer scorer) {
+        return builder().scorer(scorer).build();
+    }
+
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    public int repetitions() {
-        return repetitions;
-    }
-
-    public long seed() {
-        return seed;
+    /**
+     * The scorer whose options the proxies use.
+     *
+     * @return the scoring options
+     */
+    public NearScorer scorer() {
+        return scorer;
     }
 
     /** The weight-initialisation seed of repetition {@code rep} (1-based repetitions 2..R; 0 is the model's own). */
     long weightSeed(int rep) {
         Preconditions.checkArgument(rep >= 1, "repetition 0 uses the model's own weights");
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + rep).nextLong();
+        return new SplittableRandom(scorer.seed() * 0x9E3779B97F4A7C15L + rep).nextLong();
     }
 
     @Override
     public String toString() {
-        return "repetitions=" + repetitions + ", seed=" + seed;
+        return "repetitions=" + scorer.repetitions() + ", seed=" + scorer.seed();
     }
 
     /**
      * Builder of {@link ProxyOptions}.
      *
      * <pre>{@code
-     * ProxyOptions o = ProxyOptions.builder().repetitions(5).build();
+     * ProxyOptions o = ProxyOptions.builder().scorer(NearScorer.builder().repetitions(5).build()).build();
      * }</pre>
      */
     public static final class Builder {
-        private int repetitions = 1;
-        private long seed = 12345L;
+        private NearScorer scorer = NearScorer.defaults();
 
         private Builder() {
         }
 
-        /** Number of repetitions, at least 1 (default 1). */
-        public Builder repetitions(int repetitions) {
-            Preconditions.checkArgument(repetitions >= 1, "repetitions must be >= 1, got %s", repetitions);
-            this.repetitions = repetitions;
+        /**
+         * The scorer whose options the proxies use (default {@link NearScorer#defaults()}).
+         *
+         * @param scorer the scoring options: repetitions and seed for every proxy, all of them for NEAR
+         * @return this builder
+         */
+        public Builder scorer(NearScorer scorer) {
+            this.scorer = Preconditions.checkNotNull(scorer, "scorer");
             return this;
         }
 
-        /** Seed of the fresh initialisations (default 12345). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public ProxyOptions build() {
             return new ProxyOptions(this);
         }

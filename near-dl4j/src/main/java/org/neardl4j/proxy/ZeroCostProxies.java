@@ -7,7 +7,7 @@ import org.neardl4j.score.NearScorer;
  * The proxies of this package by name, ready-made with shared options.
  *
  * <pre>{@code
- * for (ZeroCostProxy p : ZeroCostProxies.all(ProxyOptions.builder().repetitions(3).build())) {
+ * for (ZeroCostProxy p : ZeroCostProxies.all(ProxyOptions.of(NearScorer.builder().repetitions(3).build()))) {
  *     System.out.println(p.score(net, batch));
  * }
  * ZeroCostProxy snip = ZeroCostProxies.byName("snip", ProxyOptions.defaults());
@@ -22,7 +22,7 @@ public final class ZeroCostProxies {
     private ZeroCostProxies() {
     }
 
-    /** NEAR (random blocks, the options' repetitions and seed) and every baseline, in {@link #NAMES} order. */
+    /** NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order. */
     public static ImmutableList<ZeroCostProxy> all(ProxyOptions options) {
         ImmutableList.Builder<ZeroCostProxy> b = ImmutableList.builder();
         for (String n : NAMES) {
@@ -35,7 +35,7 @@ public final class ZeroCostProxies {
     public static ZeroCostProxy byName(String name, ProxyOptions options) {
         switch (name) {
             case "near":
-                return new NearProxy(NearScorer.builder().repetitions(options.repetitions()).seed(options.seed()).build());
+                return new NearProxy(options.scorer());
             case "params":
                 return new ParameterCount(options);
             case "naswot":

@@ -11,11 +11,12 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * {@code ComputationGraph} on one batch of data and never change the network: its parameters, updater state,
  * iteration and epoch counters, listeners, stored input and labels stay as they were.
  *
- * <p>With {@link ProxyOptions#repetitions()} {@code R > 1} the first repetition uses the network's own weights
- * and the others freshly initialised copies (seeds from {@link ProxyOptions#seed()}); the result is the mean.
+ * <p>With {@code R > 1} repetitions (those of the {@link ProxyOptions#scorer() scorer}) the first repetition uses
+ * the network's own weights and the others freshly initialised copies (seeds from the scorer's seed); the result is
+ * the mean.
  *
  * <pre>{@code
- * ZeroCostProxy snip = new Snip(ProxyOptions.builder().repetitions(3).build());
+ * ZeroCostProxy snip = new Snip(ProxyOptions.of(NearScorer.builder().repetitions(3).build()));
  * ProxyResult r = snip.score(net, batch);          // batch: a DataSet with features and labels
  * System.out.println(r.name() + " = " + r.score());
  * }</pre>

@@ -23,6 +23,7 @@ import org.neardl4j.sampling.BlockSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -66,8 +67,9 @@ import java.util.function.Predicate;
  *
  * <p>Instances are immutable. On the CPU backend, score from one thread at a time (see above).
  */
-public final class NearScorer {
+public final class NearScorer implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(NearScorer.class);
 
     private final int repetitions;

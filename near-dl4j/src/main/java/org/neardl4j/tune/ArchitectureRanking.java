@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.slf4j.Logger;
@@ -30,12 +29,13 @@ import java.util.function.Function;
  *
  * <p>Each candidate is scored by a {@link NearScorer} with {@code R} repetitions: the first uses the network's own
  * weights (as built, or as given), the others freshly initialised copies. The re-initialisation seeds and the
- * block choice depend only on {@link Builder#seed} and the repetition, so every candidate sees the same data, in
+ * block choice depend only on the scorer's seed and the repetition, so every candidate sees the same data, in
  * the same order. With {@link Builder#freshWeights(boolean)} every repetition uses fresh weights, which is right
  * for networks that were already trained. Candidates are built, scored and released one at a time.
  *
  * <pre>{@code
- * ArchitectureRanking ranking = ArchitectureRanking.builder().repetitions(5).seed(1).build();
+ * ArchitectureRanking ranking = ArchitectureRanking.builder()
+ *         .scorer(NearScorer.builder().repetitions(5).seed(1).build()).build();
  * RankingResult r = ranking.rank(List.of(
  *         Candidate.ofConfiguration("mlp-64", mlp(64)),
  *         Candidate.ofConfiguration("mlp-256", mlp(256))), probeFeatures);
@@ -51,35 +51,35 @@ public final class ArchitectureRanking {
 
     private static final Logger log = LoggerFactory.getLogger(ArchitectureRanking.class);
 
-    private final int repetitions;
-    private final long seed;
-    private final BlockMode blockMode;
-    private final long maxSamples;
-    private final boolean freshWeights;
+    /** Repetitions of the scorer used when the builder is given none (the scorer's other options: its defaults). */
+    public static final int DEFAULT_REPETITIONS = 3;
+
     private final NearScorer scorer;
+    private final boolean freshWeights;
 
     private ArchitectureRanking(Builder b) {
-        this.repetitions = b.repetitions;
-        this.seed = b.seed;
-        this.blockMode = b.blockMode;
-        this.maxSamples = b.maxSamples;
+        this.scorer = b.scorer;
         this.freshWeights = b.freshWeights;
-        this.scorer = NearScorer.builder().repetitions(repetitions).seed(seed).blockMode(blockMode)
-                .maxSamples(maxSamples).build();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public int repetitions() {
-        return repetitions;
+    /**
+     * The scorer every candidate is scored with.
+     *
+     * @return the scoring options (repetitions, seed, block mode, sample limit, rank method)
+     */
+    public NearScorer scorer() {
+        return scorer;
     }
 
-    public long seed() {
-        return seed;
-    }
-
+    /**
+     * Whether every repetition uses freshly initialised weights.
+     *
+     * @return true when even the first repetition re-initialises the network
+     */
     public boolean freshWeights() {
         return freshWeights;
     }
@@ -165,7 +165,7 @@ public final class ArchitectureRanking {
             try {
                 Model model = c.model();
                 if (freshWeights) {
-                    model = Models.freshCopy(model, new SplittableRandom(seed).split().nextLong());
+                    model = Models.freshCopy(model, new SplittableRandom(scorer.seed()).split().nextLong());
                 }
                 params = model.numParams();
                 result = score.apply(model);
@@ -179,53 +179,40 @@ public final class ArchitectureRanking {
             if (log.isInfoEnabled()) {
                 log.info("candidate {}/{} '{}': NEAR {} +- {} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),
                         String.format(Locale.ROOT, "%.4f", result.score()),
-                        String.format(Locale.ROOT, "%.4f", result.standardDeviation()), repetitions,
+                        String.format(Locale.ROOT, "%.4f", result.standardDeviation()), scorer.repetitions(),
                         (System.nanoTime() - started) / 1_000_000L);
             }
         }
-        return RankingResult.of(scored, repetitions, seed, warnings);
+        return RankingResult.of(scored, scorer.repetitions(), scorer.seed(), warnings);
     }
 
     /**
-     * Options of an {@link ArchitectureRanking}. Defaults: 3 repetitions, seed 12345, random blocks, all samples,
+     * Options of an {@link ArchitectureRanking}. Defaults: a scorer with 3 repetitions (seed 12345, random blocks, all samples),
      * the first repetition on the networks' own weights.
      *
      * <pre>{@code
-     * ArchitectureRanking r = ArchitectureRanking.builder().repetitions(5).seed(7).maxSamples(1024).build();
+     * ArchitectureRanking r = ArchitectureRanking.builder()
+     *         .scorer(NearScorer.builder().repetitions(5).seed(7).maxSamples(1024).build()).build();
      * }</pre>
      */
     public static final class Builder {
-        private int repetitions = 3;
-        private long seed = 12345L;
-        private BlockMode blockMode = BlockMode.RANDOM;
-        private long maxSamples = Long.MAX_VALUE;
+        private NearScorer scorer = NearScorer.builder().repetitions(DEFAULT_REPETITIONS).build();
         private boolean freshWeights;
 
         private Builder() {
         }
 
-        /** Initialisations to average over (default 3). */
-        public Builder repetitions(int repetitions) {
-            Preconditions.checkArgument(repetitions >= 1, "repetitions must be >= 1, got %s", repetitions);
-            this.repetitions = repetitions;
-            return this;
-        }
-
-        /** Seed of the re-initialisations and the block choice (default 12345). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder blockMode(BlockMode blockMode) {
-            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
-            return this;
-        }
-
-        /** Use at most this many samples per candidate (default: all given). */
-        public Builder maxSamples(long maxSamples) {
-            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
-            this.maxSamples = maxSamples;
+        /**
+         * The scorer every candidate is scored with: its repetitions (initialisations to average over), seed (of
+         * the re-initialisations and the block choice), block mode, sample limit (per candidate) and rank method.
+         * Default: {@value ArchitectureRanking#DEFAULT_REPETITIONS} repetitions, otherwise
+         * {@link NearScorer#defaults()}.
+         *
+         * @param scorer the scoring options
+         * @return this builder
+         */
+        public Builder scorer(NearScorer scorer) {
+            this.scorer = Preconditions.checkNotNull(scorer, "scorer");
             return this;
         }
 

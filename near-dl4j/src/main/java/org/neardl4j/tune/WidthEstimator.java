@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.neardl4j.capture.MatrixKind;
-import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.RepetitionScore;
@@ -37,7 +36,7 @@ import java.util.function.IntFunction;
  * WidthEstimate e = WidthEstimator.builder()
  *         .widths(10, 20, 40, 80, 160, 320, 640)
  *         .layer("hidden")            // or .layer(0): the layer whose width varies
- *         .repetitions(3)
+ *         .scorer(NearScorer.builder().repetitions(3).build())
  *         .build()
  *         .estimate(width -> mlp(width), probeFeatures);    // probe: at least as many samples as the widest layer
  * System.out.println(e);
@@ -58,6 +57,9 @@ public final class WidthEstimator {
     /** The paper's default slope threshold. */
     public static final double DEFAULT_THRESHOLD = 0.005;
 
+    /** Repetitions of the scorer used when the builder is given none (the scorer's other options: its defaults). */
+    public static final int DEFAULT_REPETITIONS = 3;
+
     /** Below this R^2 the estimate carries a warning. */
     static final double POOR_FIT = 0.9;
 
@@ -65,7 +67,6 @@ public final class WidthEstimator {
     private final String layerName;
     private final int layerIndex;
     private final MatrixKind kind;
-    private final int repetitions;
     private final double threshold;
     private final double anchorWeight;
     private final NearScorer scorer;
@@ -77,11 +78,9 @@ public final class WidthEstimator {
         this.layerName = b.layerName;
         this.layerIndex = b.layerIndex;
         this.kind = b.kind;
-        this.repetitions = b.repetitions;
         this.threshold = b.threshold;
         this.anchorWeight = b.anchorWeight;
-        this.scorer = NearScorer.builder().repetitions(b.repetitions).seed(b.seed).blockMode(b.blockMode)
-                .maxSamples(b.maxSamples).build();
+        this.scorer = b.scorer;
     }
 
     public static Builder builder() {
@@ -94,6 +93,15 @@ public final class WidthEstimator {
 
     public double threshold() {
         return threshold;
+    }
+
+    /**
+     * The scorer every width is scored with.
+     *
+     * @return the scoring options (repetitions, seed, block mode, sample limit, rank method)
+     */
+    public NearScorer scorer() {
+        return scorer;
     }
 
     /**
@@ -190,7 +198,7 @@ public final class WidthEstimator {
         if (fit.b() * fit.c() > 0) {
             warnings.add("the fitted curve rises with the width (b * c > 0): NEAR per neuron is expected to fall");
         }
-        WidthEstimate estimate = new WidthEstimate(layerDescription(), threshold, repetitions, pts, fit, warnings);
+        WidthEstimate estimate = new WidthEstimate(layerDescription(), threshold, scorer.repetitions(), pts, fit, warnings);
         log.info("layer {}: c = {}, x* = {}", layerDescription(), String.format(Locale.ROOT, "%.4f", fit.c()),
                 String.format(Locale.ROOT, "%.2f", xStar));
         return estimate;
@@ -227,8 +235,8 @@ public final class WidthEstimator {
     }
 
     /**
-     * Options of a {@link WidthEstimator}. Required: {@link #widths} and {@link #layer}. Defaults: 3 repetitions,
-     * t = 0.005, (1, 1) as a constraint, seed 12345, random blocks.
+     * Options of a {@link WidthEstimator}. Required: {@link #widths} and {@link #layer}. Defaults: a scorer with 3
+     * repetitions (seed 12345, random blocks), t = 0.005, (1, 1) as a constraint.
      *
      * <pre>{@code
      * WidthEstimator e = WidthEstimator.builder().widths(16, 32, 64, 128).layer(1).threshold(0.01).build();
@@ -239,12 +247,9 @@ public final class WidthEstimator {
         private String layerName;
         private int layerIndex = -1;
         private MatrixKind kind;
-        private int repetitions = 3;
+        private NearScorer scorer = NearScorer.builder().repetitions(DEFAULT_REPETITIONS).build();
         private double threshold = DEFAULT_THRESHOLD;
         private double anchorWeight = PowerLawFit.CONSTRAINED;
-        private long seed = 12345L;
-        private BlockMode blockMode = BlockMode.RANDOM;
-        private long maxSamples = Long.MAX_VALUE;
 
         private Builder() {
         }
@@ -293,10 +298,16 @@ public final class WidthEstimator {
             return this;
         }
 
-        /** Initialisations to average over per width (default 3). */
-        public Builder repetitions(int repetitions) {
-            Preconditions.checkArgument(repetitions >= 1, "repetitions must be >= 1, got %s", repetitions);
-            this.repetitions = repetitions;
+        /**
+         * The scorer every width is scored with: its repetitions (initialisations to average over per width), seed,
+         * block mode, sample limit and rank method. Default: {@value WidthEstimator#DEFAULT_REPETITIONS}
+         * repetitions, otherwise {@link NearScorer#defaults()}.
+         *
+         * @param scorer the scoring options
+         * @return this builder
+         */
+        public Builder scorer(NearScorer scorer) {
+            this.scorer = Preconditions.checkNotNull(scorer, "scorer");
             return this;
         }
 
@@ -314,22 +325,6 @@ public final class WidthEstimator {
         public Builder anchorWeight(double weight) {
             Preconditions.checkArgument(weight > 0 && !Double.isNaN(weight), "anchorWeight must be > 0, got %s", weight);
             this.anchorWeight = weight;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder blockMode(BlockMode blockMode) {
-            this.blockMode = Preconditions.checkNotNull(blockMode, "blockMode");
-            return this;
-        }
-
-        public Builder maxSamples(long maxSamples) {
-            Preconditions.checkArgument(maxSamples >= 1, "maxSamples must be >= 1, got %s", maxSamples);
-            this.maxSamples = maxSamples;
             return this;
         }
 

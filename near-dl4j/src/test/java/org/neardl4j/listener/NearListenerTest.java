@@ -239,7 +239,7 @@ class NearListenerTest {
         double expectedStart = reference.score(untrained, features).score();
 
         List<NearRecord> seen = new ArrayList<>();
-        NearListener listener = NearListener.builder().probe(features).seed(5).everyEpochs(1).atStart()
+        NearListener listener = NearListener.builder().probe(features).scorer(NearScorer.builder().seed(5).build()).everyEpochs(1).atStart()
                 .onRecord(seen::add).failOnError(true).build();
         MultiLayerNetwork net = mlp();
         net.setListeners(listener);

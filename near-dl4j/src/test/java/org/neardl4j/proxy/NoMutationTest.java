@@ -1,5 +1,6 @@
 package org.neardl4j.proxy;
 
+import org.neardl4j.score.NearScorer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every proxy leaves the network as it was, and repetitions behave as documented. */
 class NoMutationTest {
 
-    private static final ProxyOptions TWO = ProxyOptions.builder().repetitions(2).seed(7).build();
+    private static final ProxyOptions TWO = ProxyOptions.of(NearScorer.builder().repetitions(2).seed(7).build());
 
     @Test
     void multiLayerNetworkIsUnchanged() {
@@ -63,7 +64,7 @@ class NoMutationTest {
         DataSet data = cnnData(8);
         for (ZeroCostProxy p : ZeroCostProxies.all(TWO)) {
             ProxyResult two = p.score(g, data);
-            ProxyResult one = ZeroCostProxies.byName(p.name(), ProxyOptions.builder().seed(7).build()).score(g, data);
+            ProxyResult one = ZeroCostProxies.byName(p.name(), ProxyOptions.of(NearScorer.builder().seed(7).build())).score(g, data);
             assertEquals(p.name(), two.name());
             assertEquals(2, two.repetitions());
             assertEquals(one.score(), two.scores().get(0), 1e-9 * Math.abs(one.score()), p.name());

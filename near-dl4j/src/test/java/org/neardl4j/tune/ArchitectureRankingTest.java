@@ -42,7 +42,8 @@ class ArchitectureRankingTest {
         x = features(96, 3);
     }
 
-    private static final ArchitectureRanking RANKING = ArchitectureRanking.builder().repetitions(3).seed(9).build();
+    private static final ArchitectureRanking RANKING = ArchitectureRanking.builder()
+            .scorer(NearScorer.builder().repetitions(3).seed(9).build()).build();
 
     private static double reference(MultiLayerNetwork net) {
         return NearScorer.builder().repetitions(3).seed(9).build().score(net, x).score();
@@ -109,7 +110,8 @@ class ArchitectureRankingTest {
         for (int i = 0; i < 20; i++) {
             trained.fit(x, labels);
         }
-        ArchitectureRanking fresh = ArchitectureRanking.builder().repetitions(2).seed(9).freshWeights(true).build();
+        ArchitectureRanking fresh = ArchitectureRanking.builder()
+                .scorer(NearScorer.builder().repetitions(2).seed(9).build()).freshWeights(true).build();
         RankingResult r = fresh.rank(List.of(Candidate.ofModel("trained", trained), Candidate.ofModel("untrained", mlp(16))), x);
         assertEquals(r.get("trained").score(), r.get("untrained").score(), 1e-12);
         RankingResult asGiven = RANKING.rank(List.of(Candidate.ofModel("trained", trained),
@@ -126,8 +128,8 @@ class ArchitectureRankingTest {
             batches.add(new DataSet(f, Nd4j.zeros(32, 3)));
         }
         // first blocks: the block start does not depend on how many rows were fed
-        ArchitectureRanking first = ArchitectureRanking.builder().repetitions(3).seed(9)
-                .blockMode(org.neardl4j.sampling.BlockMode.FIRST).build();
+        ArchitectureRanking first = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(3).seed(9)
+                .blockMode(org.neardl4j.sampling.BlockMode.FIRST).build()).build();
         RankingResult onIterator = first.rank(List.of(Candidate.ofConfiguration("w8", mlpConf(8)),
                 Candidate.ofConfiguration("w48", mlpConf(48))), new ListDataSetIterator<>(batches, 1));
         RankingResult onArray = first.rank(List.of(Candidate.ofConfiguration("w8", mlpConf(8)),
@@ -239,7 +241,7 @@ class ArchitectureRankingTest {
         assertThrows(IllegalArgumentException.class, () -> Candidate.ofSupplier(" ", () -> mlp(4)));
         assertThrows(IllegalArgumentException.class,
                 () -> RANKING.rank(List.of(Candidate.ofSupplier("null", () -> null)), x));
-        assertThrows(IllegalArgumentException.class, () -> ArchitectureRanking.builder().repetitions(0));
+        assertThrows(IllegalArgumentException.class, () -> NearScorer.builder().repetitions(0));
     }
 
     // ------------------------------------------------------------------------------------------ variants

@@ -40,7 +40,8 @@ class WidthEstimatorTest {
     }
 
     private static WidthEstimator.Builder estimator() {
-        return WidthEstimator.builder().widths(WIDTHS).layer("hidden").repetitions(2).seed(3);
+        return WidthEstimator.builder().widths(WIDTHS).layer("hidden")
+                .scorer(NearScorer.builder().repetitions(2).seed(3).build());
     }
 
     @Test

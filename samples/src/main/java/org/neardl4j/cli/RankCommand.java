@@ -3,6 +3,7 @@ package org.neardl4j.cli;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
@@ -141,8 +142,8 @@ public final class RankCommand implements Command {
 
         RankingResult result;
         try {
-            result = ArchitectureRanking.builder().repetitions(repetitions).seed(seed).blockMode(block)
-                    .maxSamples(maxSamples).freshWeights(!p.has("saved-weights")).build()
+            result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions).seed(seed)
+                            .blockMode(block).maxSamples(maxSamples).build()).freshWeights(!p.has("saved-weights")).build()
                     .rank(candidates, features);
         } catch (RuntimeException e) {
             throw CliException.badInput(CliException.oneLine(e), e);

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankedCandidate;
@@ -77,7 +78,8 @@ public final class RankingSample {
 
         INDArray probe = SampleSupport.probe(probeSize);
         long t0 = System.nanoTime();
-        RankingResult ranking = ArchitectureRanking.builder().repetitions(repetitions).seed(seed).build()
+        RankingResult ranking = ArchitectureRanking.builder()
+                .scorer(NearScorer.builder().repetitions(repetitions).seed(seed).build()).build()
                 .rank(candidates, probe);
         System.out.println(f("NEAR of %d candidates, %d initialisations each, on %d training images: %.1f s",
                 candidates.size(), repetitions, probeSize, SampleSupport.seconds(t0)));

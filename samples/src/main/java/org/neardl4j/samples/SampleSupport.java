@@ -20,6 +20,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.data.FashionMnist;
 
 import org.neardl4j.tune.ArchitectureRanking;
@@ -178,7 +179,8 @@ final class SampleSupport {
         long seed = o.intValue("seed", 42);
         Files.createDirectories(out);
         INDArray probe = probe(probeSize);
-        ArchitectureRanking ranking = ArchitectureRanking.builder().repetitions(repetitions).seed(seed).build();
+        ArchitectureRanking ranking = ArchitectureRanking.builder()
+                .scorer(NearScorer.builder().repetitions(repetitions).seed(seed).build()).build();
         long t0 = System.nanoTime();
         SelectionResult<T> selection = ranking.rankVariants(values, v -> build(template.apply(v)), probe);
         double scoring = seconds(t0);

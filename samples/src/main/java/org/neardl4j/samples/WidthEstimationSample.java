@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.capture.MatrixKind;
 import org.neardl4j.tune.PowerLawFit;
 import org.neardl4j.tune.WidthEstimate;
@@ -58,8 +59,8 @@ public final class WidthEstimationSample {
         System.out.println(f("Fashion-MNIST MLP 784-x-10 (ReLU, Xavier), widths %s, probe of %d training images,"
                 + " %d repetitions", widths, probeSize, repetitions));
 
-        WidthEstimator.Builder base = WidthEstimator.builder().widths(widths).layer("hidden").repetitions(repetitions)
-                .threshold(threshold).seed(seed);
+        WidthEstimator.Builder base = WidthEstimator.builder().widths(widths).layer("hidden")
+                .scorer(NearScorer.builder().repetitions(repetitions).seed(seed).build()).threshold(threshold);
         long t0 = System.nanoTime();
         WidthEstimate e;
         try {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
@@ -77,7 +78,8 @@ class RankCommandTest {
         for (int w : WIDTHS) {
             cands.add(Candidate.ofModel("w" + w, mlp(w)));
         }
-        RankingResult want = ArchitectureRanking.builder().repetitions(2).seed(5).blockMode(BlockMode.FIRST)
+        RankingResult want = ArchitectureRanking.builder()
+                .scorer(NearScorer.builder().repetitions(2).seed(5).blockMode(BlockMode.FIRST).build())
                 .freshWeights(true).build().rank(cands, x);
         JsonArray got = o.getAsJsonArray("candidates");
         assertEquals(WIDTHS.length, got.size());

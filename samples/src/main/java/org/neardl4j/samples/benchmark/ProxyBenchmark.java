@@ -98,8 +98,9 @@ public final class ProxyBenchmark {
 
     /** The proxies of the benchmark, by label: NEAR (on up to near-samples images), NEAR on one batch, the baselines. */
     static List<Labelled> proxies(Settings s) {
-        ProxyOptions o = ProxyOptions.builder().repetitions(s.repetitions).seed(s.proxySeed).build();
-        NearProxy near = new NearProxy(NearScorer.builder().repetitions(s.repetitions).seed(s.proxySeed).build());
+        NearScorer scorer = NearScorer.builder().repetitions(s.repetitions).seed(s.proxySeed).build();
+        ProxyOptions o = ProxyOptions.of(scorer);
+        NearProxy near = new NearProxy(scorer);
         List<Labelled> l = new ArrayList<>();
         l.add(new Labelled("near", near, true));
         l.add(new Labelled("near_" + s.batch, near, false));
