@@ -58,12 +58,9 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Effective ranks are computed with {@link Builder#rankMethod} (default {@link EffectiveRank.Method#AUTO}) after
- * the forward pass. Whatever calls into ND4J (LAPACK for large blocks, the SVD fallbacks) runs on the calling thread,
- * where ND4J's own threads (all cores by default) do the arithmetic; the blocks solved in plain Java (up to 512
- * columns on the CPU backend) are solved {@link Builder#rankThreads} at a time (default: as many as ND4J's threads),
- * see {@link EffectiveRank#of(List, EffectiveRank.Method, int)}. Native work on worker threads while the forward pass
- * goes on was measured and dropped: with ND4J 1.0.0-M2.1's OpenBLAS, LAPACK on one thread while another thread runs
- * BLAS crashed the JVM (SIGSEGV in {@code dlatrd}) or failed ({@code syev} status 255), see docs/PERFORMANCE.md.
+ * the forward pass: whatever calls into ND4J runs on the calling thread; the blocks solved in plain Java are solved
+ * {@link Builder#rankThreads} at a time, see {@link EffectiveRank#of(List, EffectiveRank.Method, int)}. Why, and
+ * what was measured: {@code docs/PERFORMANCE.md} ("Design notes").
  *
  * <p>Instances are immutable. On the CPU backend, score from one thread at a time (see above).
  */

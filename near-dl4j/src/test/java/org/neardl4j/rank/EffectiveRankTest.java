@@ -149,7 +149,7 @@ class EffectiveRankTest {
     @Test
     void hostGramAgreesWithTheNativeGramAndTheSvdBeyondTheSmallBlockSize() {
         // 2q x q and its transpose: larger than the blocks AUTO sends to the host, so GRAM_DOUBLE is native here
-        int q = EffectiveRank.hostLimit() + 22;
+        int q = RankBackend.hostLimit() + 22;
         Nd4j.getRandom().setSeed(5);
         INDArray a = Nd4j.randn(DataType.FLOAT, 2 * q, q).mul(Nd4j.linspace(DataType.FLOAT, 0.01, 3, q));
         for (INDArray m : new INDArray[] {a, a.transpose()}) {
@@ -164,13 +164,13 @@ class EffectiveRankTest {
     @Test
     void hostSvdMatchesLapack() {
         // the double SVD used where the backend's gesvd cannot be trusted (ND4J's CUDA backend with FLOAT default)
-        assertTrue(EffectiveRank.gesvdDoubleIsSafe(), "the CPU backend's gesvd is trusted");
+        assertTrue(RankBackend.gesvdDoubleIsSafe(), "the CPU backend's gesvd is trusted");
         Nd4j.getRandom().setSeed(11);
         INDArray lowRank = Nd4j.randn(DataType.DOUBLE, 80, 3).mmul(Nd4j.randn(DataType.DOUBLE, 3, 50));
         for (INDArray m : new INDArray[] {Nd4j.randn(DataType.FLOAT, 70, 40), Nd4j.randn(DataType.FLOAT, 40, 70),
                 lowRank, Nd4j.zeros(DataType.DOUBLE, 4, 6)}) {
             double[] want = EffectiveRank.singularValues(m, Method.SVD_DOUBLE);
-            double[] got = EffectiveRank.hostSvd(m);
+            double[] got = NativeRoutes.hostSvd(m);
             assertEquals(want.length, got.length);
             for (int i = 0; i < want.length; i++) {
                 assertEquals(want[i], got[i], 1e-12 * Math.max(1, want[0]), "singular value " + i);
@@ -178,7 +178,7 @@ class EffectiveRankTest {
         }
         INDArray bad = Nd4j.eye(3);
         bad.putScalar(0, 2, Double.POSITIVE_INFINITY);
-        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.hostSvd(bad));
+        assertThrows(IllegalArgumentException.class, () -> NativeRoutes.hostSvd(bad));
     }
 
     @Test
@@ -250,7 +250,7 @@ class EffectiveRankTest {
     /** Blocks for every route: plain Java (square, wide, tall, a view), a fallback to the SVD, LAPACK, zero. */
     private static List<INDArray> mixedBlocks() {
         Nd4j.getRandom().setSeed(11);
-        int big = EffectiveRank.hostLimit() + 8;
+        int big = RankBackend.hostLimit() + 8;
         return List.of(Nd4j.randn(DataType.FLOAT, 40, 40), identicalRows(64, 48, 100, 3),
                 Nd4j.randn(DataType.FLOAT, big, big), Nd4j.randn(DataType.DOUBLE, 30, 70),
                 Nd4j.randn(DataType.FLOAT, 90, 20), Nd4j.zeros(DataType.FLOAT, 8, 8),
@@ -285,7 +285,7 @@ class EffectiveRankTest {
         List<INDArray> blocks = new ArrayList<>(mixedBlocks());
         INDArray small = Nd4j.randn(DataType.FLOAT, 30, 30);
         small.putScalar(4, 5, Double.NaN);
-        INDArray large = Nd4j.randn(DataType.FLOAT, EffectiveRank.hostLimit() + 4, EffectiveRank.hostLimit() + 4);
+        INDArray large = Nd4j.randn(DataType.FLOAT, RankBackend.hostLimit() + 4, RankBackend.hostLimit() + 4);
         large.putScalar(1, 2, Double.POSITIVE_INFINITY);
         for (INDArray bad : new INDArray[] {small, large}) {
             List<INDArray> withBad = new ArrayList<>(blocks);

@@ -137,7 +137,7 @@ class SymmetricEigenTest {
     void smallBlocksGiveTheSameEffectiveRankAsTheNativeRoute() {
         // EffectiveRank takes the Java route up to SMALL columns; compare with the double SVD just above and below
         Nd4j.getRandom().setSeed(3);
-        for (int q : new int[] {1, 5, EffectiveRank.hostLimit(), EffectiveRank.hostLimit() + 1}) {
+        for (int q : new int[] {1, 5, RankBackend.hostLimit(), RankBackend.hostLimit() + 1}) {
             for (INDArray a : new INDArray[] {Nd4j.randn(DataType.FLOAT, q + 7, q), Nd4j.randn(DataType.FLOAT, q, q + 7),
                     Nd4j.randn(DataType.DOUBLE, q, q).muli(1e-150)}) {
                 double exact = EffectiveRank.of(a, EffectiveRank.Method.SVD_DOUBLE);
