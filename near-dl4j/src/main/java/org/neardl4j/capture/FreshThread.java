@@ -1,6 +1,7 @@
 package org.neardl4j.capture;
 
 import com.google.common.base.Preconditions;
+import org.neardl4j.concurrent.NativeAccess;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,10 @@ import java.util.function.Supplier;
  * Runs a task on a new thread of its own and waits for it. ND4J's random generator is per thread, and initialising
  * a network seeds it: building or re-initialising a network this way leaves the caller's generator exactly as it
  * was. Exceptions of the task are rethrown as they are.
+ *
+ * <p>The task runs under {@link NativeAccess#shared}: the new thread takes the shared lock itself, unless the caller
+ * already holds it, in which case the caller's hold covers the task (the caller only waits meanwhile; taking it again
+ * on the new thread could deadlock behind a waiting exclusive task).
  *
  * <pre>{@code
  * MultiLayerNetwork net = FreshThread.call(() -> { MultiLayerNetwork n = new MultiLayerNetwork(conf); n.init(); return n; });
@@ -30,7 +35,8 @@ public final class FreshThread {
             return t;
         });
         try {
-            return ex.submit(task::get).get();
+            Supplier<T> guarded = NativeAccess.heldByCurrentThread() ? task : () -> NativeAccess.shared(task);
+            return ex.submit(guarded::get).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while initialising a network", e);

@@ -66,6 +66,12 @@ import java.util.function.Consumer;
  * double[] scores = near.history().scores();
  * }</pre>
  *
+ * <p>Thread-safe: one listener may be called from several training threads (each evaluation is serialised), and
+ * several listeners may score at once. Scoring takes near-dl4j's native lock
+ * ({@link org.neardl4j.concurrent.NativeAccess}); DL4J's training itself does not, so when other threads of the JVM
+ * train while this one scores blocks wider than 512 columns (LAPACK), run their {@code fit} through
+ * {@code NativeAccess.shared} to keep LAPACK away from their BLAS.
+ *
  * <p>Serializable: the options and a given probe are kept; the history, a probe copied from training data, the
  * callback and other runtime state are transient and start empty after deserialisation.
  */

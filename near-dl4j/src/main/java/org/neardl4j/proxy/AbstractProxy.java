@@ -3,6 +3,7 @@ package org.neardl4j.proxy;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.api.DataSet;
+import org.neardl4j.concurrent.NativeAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,11 @@ abstract class AbstractProxy implements ZeroCostProxy {
         checkData(data);
         long t0 = System.nanoTime();
         List<Double> values = new ArrayList<>(options.scorer().repetitions());
-        for (int r = 0; r < options.scorer().repetitions(); r++) {
-            values.add(scoreOnce(model, r == 0 ? null : options.weightSeed(r), data));
-        }
+        NativeAccess.shared(() -> {     // several threads may score at once; LAPACK elsewhere waits for this
+            for (int r = 0; r < options.scorer().repetitions(); r++) {
+                values.add(scoreOnce(model, r == 0 ? null : options.weightSeed(r), data));
+            }
+        });
         ProxyResult result = new ProxyResult(name(), values, samplesUsed(data), Duration.ofNanos(System.nanoTime() - t0));
         log.debug("{}", result);
         return result;

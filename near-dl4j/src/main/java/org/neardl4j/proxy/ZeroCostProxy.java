@@ -20,6 +20,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * ProxyResult r = snip.score(net, batch);          // batch: a DataSet with features and labels
  * System.out.println(r.name() + " = " + r.score());
  * }</pre>
+ *
+ * <p>The implementations are immutable and thread-safe: several threads may score at once, their native work
+ * coordinated by {@link org.neardl4j.concurrent.NativeAccess}.
  */
 public interface ZeroCostProxy {
 

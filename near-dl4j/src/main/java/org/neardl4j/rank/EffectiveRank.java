@@ -1,6 +1,7 @@
 package org.neardl4j.rank;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.concurrent.NativeAccess;
 
 import java.util.List;
 
@@ -21,7 +22,9 @@ import java.util.List;
  * double q = EffectiveRank.ofSingularValues(new double[] {3, 0});     // 1.0
  * }</pre>
  *
- * <p>All methods are thread-safe: they never modify their argument and keep no state.
+ * <p>All methods are thread-safe: they never modify their argument and keep no state. Their native work runs under
+ * {@link NativeAccess#shared}, LAPACK under {@link NativeAccess#exclusive} (OpenBLAS's LAPACK is not safe to run
+ * while another thread runs BLAS); the plain-Java eigenvalue work takes no lock.
  */
 public final class EffectiveRank {
 
@@ -108,8 +111,8 @@ public final class EffectiveRank {
      * matrices that take the plain-Java route ({@link Method#GRAM_HOST}, and {@link Method#AUTO} or
      * {@link Method#GRAM_DOUBLE} up to their size limit) solved on up to {@code threads} threads at once: the
      * calling thread and pooled daemon threads. Everything that calls into ND4J (the copies out of it, LAPACK,
-     * {@link Method#AUTO}'s SVD fallbacks) stays on the calling thread, one matrix after the other, so native
-     * libraries are never entered from two threads at once. With {@code threads = 1} this is a loop over
+     * {@link Method#AUTO}'s SVD fallbacks) stays on the calling thread, one matrix after the other (LAPACK under
+     * {@link NativeAccess#exclusive}, see the class comment). With {@code threads = 1} this is a loop over
      * {@link #of(INDArray, Method)}.
      *
      * <pre>{@code
@@ -124,7 +127,7 @@ public final class EffectiveRank {
      *                                  message names its position in the list)
      */
     public static double[] of(List<INDArray> matrices, Method method, int threads) {
-        return ParallelRanks.of(matrices, method, threads);
+        return NativeAccess.shared(() -> ParallelRanks.of(matrices, method, threads));
     }
 
     /**
@@ -148,7 +151,7 @@ public final class EffectiveRank {
      * @throws IllegalArgumentException if the matrix is not 2-D, is empty, or holds NaN or infinite values
      */
     public static double[] singularValues(INDArray matrix, Method method) {
-        return Routes.singularValues(matrix, method);
+        return NativeAccess.shared(() -> Routes.singularValues(matrix, method));
     }
 
     /**
@@ -194,6 +197,6 @@ public final class EffectiveRank {
      * @return true when it holds no NaN and no infinite value
      */
     public static boolean isFinite(INDArray a) {
-        return MatrixChecks.isFinite(a);
+        return NativeAccess.shared(() -> MatrixChecks.isFinite(a));
     }
 }

@@ -5,12 +5,14 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.concurrent.NativeAccess;
 
 /**
  * The routes through ND4J: LAPACK {@code gesvd} and the Gram matrix with {@code syev} (on any backend, through
  * {@code Nd4j.getBlasWrapper().lapack()} and {@code Nd4j.gemm}), and the double SVD on the JVM heap where the
- * backend's cannot be trusted. Every route works on a private copy, never on its argument; call from one thread
- * at a time (native libraries).
+ * backend's cannot be trusted. Every route works on a private copy, never on its argument. The LAPACK calls run
+ * under {@link NativeAccess#exclusive} (OpenBLAS's LAPACK next to BLAS on another thread crashed); call the routes
+ * under {@link NativeAccess#shared}.
  */
 final class NativeRoutes {
 
@@ -26,7 +28,10 @@ final class NativeRoutes {
         INDArray a = matrix.castTo(type).dup('f');
         int q = (int) Math.min(a.rows(), a.columns());
         INDArray s = Nd4j.create(type, q);
-        Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
+        NativeAccess.exclusive(() -> {
+            Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
+            return null;
+        });
         return s.toDoubleVector();
     }
 
@@ -64,7 +69,7 @@ final class NativeRoutes {
         // tall: G = A^T A (cols x cols); wide: G = A A^T (rows x rows)
         Nd4j.gemm(a, a, g, tall, !tall, 1.0, 0.0);
         INDArray w = Nd4j.create(type, q);
-        int status = Nd4j.getBlasWrapper().lapack().syev('N', 'U', g, w);
+        int status = NativeAccess.exclusive(() -> Nd4j.getBlasWrapper().lapack().syev('N', 'U', g, w));
         if (status != 0) {
             throw new IllegalStateException("LAPACK syev failed with status " + status + " on a " + q + " x " + q
                     + " Gram matrix");

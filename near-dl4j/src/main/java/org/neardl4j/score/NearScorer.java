@@ -16,6 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ActivationSink;
 import org.neardl4j.capture.MatrixSite;
 import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.concurrent.NativeAccess;
 import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.sampling.ActivationLayout;
 import org.neardl4j.sampling.BlockMode;
@@ -62,7 +63,13 @@ import java.util.function.Predicate;
  * {@link Builder#rankThreads} at a time, see {@link EffectiveRank#of(List, EffectiveRank.Method, int)}. Why, and
  * what was measured: {@code docs/PERFORMANCE.md} ("Design notes").
  *
- * <p>Instances are immutable. On the CPU backend, score from one thread at a time (see above).
+ * <p>Instances are immutable and thread-safe: several threads may score at once, with one scorer or several, on
+ * shared models too, and get the values a serial run gives (tested with MLPs, CNNs and graphs, LAPACK included). The
+ * native work of a scoring runs under {@link NativeAccess#shared}, its LAPACK calls under
+ * {@link NativeAccess#exclusive}: ND4J 1.0.0-M2.1's OpenBLAS crashed the JVM (SIGSEGV in {@code dlatrd}) or failed
+ * ({@code syev} status 255) with LAPACK on one thread while another thread ran BLAS (docs/PERFORMANCE.md). Native
+ * work of your own on other threads (training, for example) is not covered unless run through
+ * {@link NativeAccess#shared} too.
  */
 public final class NearScorer implements Serializable {
 
@@ -178,6 +185,11 @@ public final class NearScorer implements Serializable {
 
     private NearResult scoreModel(Model model, Source source) {
         Preconditions.checkNotNull(model, "model");
+        return NativeAccess.shared(() -> scoreShared(model, source));
+    }
+
+    /** {@link #scoreModel} under the shared native lock (LAPACK inside takes it exclusively). */
+    private NearResult scoreShared(Model model, Source source) {
         long started = System.nanoTime();
         List<INDArray[]> used = new ArrayList<>();
         List<RepetitionScore> reps = new ArrayList<>(repetitions);

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.neardl4j.concurrent.NativeAccess;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  * Activation pick = act.best();
  * }</pre>
  *
- * <p>Instances are immutable.
+ * <p>Instances are immutable and thread-safe: several threads may rank at once (see {@link NearScorer}). A
+ * candidate's supplier runs under {@link NativeAccess#shared} and must not wait for another thread that scores.
  */
 public final class ArchitectureRanking {
 
@@ -163,12 +165,15 @@ public final class ArchitectureRanking {
             NearResult result;
             long params;
             try {
-                Model model = c.model();
-                if (freshWeights) {
-                    model = Models.freshCopy(model, new SplittableRandom(scorer.seed()).split().nextLong());
-                }
-                params = model.numParams();
-                result = score.apply(model);
+                Map.Entry<Long, NearResult> done = NativeAccess.shared(() -> {    // building a network is native work
+                    Model model = c.model();
+                    if (freshWeights) {
+                        model = Models.freshCopy(model, new SplittableRandom(scorer.seed()).split().nextLong());
+                    }
+                    return Map.entry(model.numParams(), score.apply(model));
+                });
+                params = done.getKey();
+                result = done.getValue();
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("candidate '" + c.name() + "' could not be scored: " + e.getMessage(), e);
             }
