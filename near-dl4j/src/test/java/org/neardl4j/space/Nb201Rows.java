@@ -1,0 +1,42 @@
+package org.neardl4j.space;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The 1,000 NAS-Bench-201 rows bundled as a test resource (see nb201/README.md). */
+final class Nb201Rows {
+
+    record Row(int arch, String cellstr, double paramsMb, double testAcc, double validAcc) {
+    }
+
+    private Nb201Rows() {
+    }
+
+    static List<Row> load() {
+        try (InputStream in = Nb201Rows.class.getResourceAsStream("/nb201/nb201_cifar10_1000.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("test resource nb201/nb201_cifar10_1000.csv missing");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String header = r.readLine();
+            if (!"arch,cellstr,params_mb,cifar10_test_acc,cifar10_valid_acc".equals(header)) {
+                throw new IllegalStateException("unexpected header " + header);
+            }
+            List<Row> rows = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                rows.add(new Row(Integer.parseInt(f[0]), f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4])));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
