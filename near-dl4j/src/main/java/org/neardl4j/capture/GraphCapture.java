@@ -33,7 +33,7 @@ final class GraphCapture extends ModelCapture {
 
     GraphCapture(ComputationGraph original, Long seed) {
         Preconditions.checkArgument(original.getVertices() != null, "the ComputationGraph must be initialised (call init())");
-        ComputationGraphConfiguration conf = original.getConfiguration().clone();
+        ComputationGraphConfiguration conf = Configurations.copyOf(original.getConfiguration());
         if (seed != null) {
             conf.getDefaultConfiguration().setSeed(seed);
         }

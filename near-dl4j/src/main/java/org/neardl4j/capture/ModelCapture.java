@@ -158,7 +158,7 @@ public abstract class ModelCapture {
         while (c instanceof FrozenLayer || c instanceof FrozenLayerWithBackprop) {
             c = c instanceof FrozenLayer ? ((FrozenLayer) c).getLayer() : ((FrozenLayerWithBackprop) c).getUnderlying();
         }
-        c = c.clone();
+        c = Configurations.copyOf(c);
         if (c instanceof BaseWrapperLayer) {
             BaseWrapperLayer w = (BaseWrapperLayer) c;
             w.setUnderlying(workingLayer(w.getUnderlying()));

@@ -22,7 +22,7 @@ final class MultiLayerCapture extends ModelCapture {
 
     MultiLayerCapture(MultiLayerNetwork original, Long seed) {
         Preconditions.checkArgument(original.isInitCalled(), "the MultiLayerNetwork must be initialised (call init())");
-        conf = original.getLayerWiseConfigurations().clone();
+        conf = Configurations.copyOf(original.getLayerWiseConfigurations());
         int n = conf.getConfs().size();
         steps = new LayerStep[n];
         ImmutableList.Builder<SkippedLayer> sk = ImmutableList.builder();

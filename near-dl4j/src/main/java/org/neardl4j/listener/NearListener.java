@@ -1,5 +1,6 @@
 package org.neardl4j.listener;
 
+import org.neardl4j.capture.Configurations;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -390,11 +391,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /** A network with the model's configuration and the given parameters (no updater, no listeners). */
     private static Model copyWithParams(Model model, INDArray params) {
         if (model instanceof MultiLayerNetwork) {
-            MultiLayerNetwork copy = new MultiLayerNetwork(((MultiLayerNetwork) model).getLayerWiseConfigurations().clone());
+            MultiLayerNetwork copy = new MultiLayerNetwork(Configurations.copyOf(((MultiLayerNetwork) model).getLayerWiseConfigurations()));
             copy.init(params, false);
             return copy;
         }
-        ComputationGraph copy = new ComputationGraph(((ComputationGraph) model).getConfiguration().clone());
+        ComputationGraph copy = new ComputationGraph(Configurations.copyOf(((ComputationGraph) model).getConfiguration()));
         copy.init(params, false);
         return copy;
     }

@@ -1,5 +1,6 @@
 package org.neardl4j.proxy;
 
+import org.neardl4j.capture.Configurations;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
@@ -100,7 +101,7 @@ final class Networks {
     /** A new network from the model's configuration (edited); initialised with seed (fresh) or arbitrarily. */
     private static Model build(Model model, Long seed, UnaryOperator<org.deeplearning4j.nn.conf.layers.Layer> edit) {
         if (model instanceof MultiLayerNetwork) {
-            MultiLayerConfiguration conf = ((MultiLayerNetwork) model).getLayerWiseConfigurations().clone();
+            MultiLayerConfiguration conf = Configurations.copyOf(((MultiLayerNetwork) model).getLayerWiseConfigurations());
             conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
             conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
             for (NeuralNetConfiguration c : conf.getConfs()) {
@@ -114,7 +115,7 @@ final class Networks {
             FreshThread.run(net::init);
             return net;
         }
-        ComputationGraphConfiguration conf = ((ComputationGraph) model).getConfiguration().clone();
+        ComputationGraphConfiguration conf = Configurations.copyOf(((ComputationGraph) model).getConfiguration());
         conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
         conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
         if (seed != null) {

@@ -1,5 +1,6 @@
 package org.neardl4j.tune;
 
+import org.neardl4j.capture.Configurations;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -19,7 +20,7 @@ final class Models {
     /** A freshly initialised network of the configuration (cloned), initialised on a thread of its own. */
     static MultiLayerNetwork build(MultiLayerConfiguration conf) {
         return FreshThread.call(() -> {
-            MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
+            MultiLayerNetwork net = new MultiLayerNetwork(Configurations.copyOf(conf));
             net.init();
             return net;
         });
@@ -28,7 +29,7 @@ final class Models {
     /** A freshly initialised graph of the configuration (cloned), initialised on a thread of its own. */
     static ComputationGraph build(ComputationGraphConfiguration conf) {
         return FreshThread.call(() -> {
-            ComputationGraph g = new ComputationGraph(conf.clone());
+            ComputationGraph g = new ComputationGraph(Configurations.copyOf(conf));
             g.init();
             return g;
         });
@@ -37,14 +38,14 @@ final class Models {
     /** A copy of the model's architecture with fresh weights drawn with {@code seed}; the model is untouched. */
     static Model freshCopy(Model model, long seed) {
         if (model instanceof MultiLayerNetwork) {
-            MultiLayerConfiguration conf = ((MultiLayerNetwork) model).getLayerWiseConfigurations().clone();
+            MultiLayerConfiguration conf = Configurations.copyOf(((MultiLayerNetwork) model).getLayerWiseConfigurations());
             for (NeuralNetConfiguration c : conf.getConfs()) {
                 c.setSeed(seed);
             }
             return build(conf);
         }
         if (model instanceof ComputationGraph) {
-            ComputationGraphConfiguration conf = ((ComputationGraph) model).getConfiguration().clone();
+            ComputationGraphConfiguration conf = Configurations.copyOf(((ComputationGraph) model).getConfiguration());
             conf.getDefaultConfiguration().setSeed(seed);
             for (org.deeplearning4j.nn.conf.graph.GraphVertex v : conf.getVertices().values()) {
                 if (v instanceof LayerVertex) {

@@ -26,8 +26,9 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.dataset.adapter.SingletonMultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.deeplearning4j.datasets.iterator.IteratorMultiDataSetIterator;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.neardl4j.Independent;
 import org.neardl4j.score.NearResult;
@@ -127,10 +128,32 @@ class GraphMatricesTest {
         NearResult r = FIRST.score(g, a, b);
         assertEquals(namesInTopologicalOrder(g, List.of("sum:ElementWiseVertex", "merge:MergeVertex", "sub:SubsetVertex")),
                 skipped(r));
-        // the same through a MultiDataSetIterator, in two batches of 4 (no batch norm: batching does not matter)
-        SingletonMultiDataSetIterator it = new SingletonMultiDataSetIterator(
-                new MultiDataSet(new INDArray[] {a, b}, new INDArray[] {Nd4j.zeros(8, 2)}));
+        // the same through a MultiDataSetIterator, in two batches of 4 (no batch norm: batching does not matter);
+        // the widest layer has 6 columns, so both batches are needed
+        List<org.nd4j.linalg.dataset.api.MultiDataSet> halves = new ArrayList<>();
+        for (int start : new int[] {0, 4}) {
+            halves.add(new MultiDataSet(new INDArray[] {a.get(NDArrayIndex.interval(start, start + 4), NDArrayIndex.all()),
+                    b.get(NDArrayIndex.interval(start, start + 4), NDArrayIndex.all())},
+                    new INDArray[] {Nd4j.zeros(4, 2)}));
+        }
+        int[] drawn = {0};
+        java.util.Iterator<org.nd4j.linalg.dataset.api.MultiDataSet> source = halves.iterator();
+        java.util.Iterator<org.nd4j.linalg.dataset.api.MultiDataSet> counting = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public org.nd4j.linalg.dataset.api.MultiDataSet next() {
+                drawn[0]++;
+                return source.next();
+            }
+        };
+        IteratorMultiDataSetIterator it = new IteratorMultiDataSetIterator(counting, 4);
         NearResult viaIterator = FIRST.score(g, it);
+        assertEquals(2, drawn[0], "batches drawn");
+        assertEquals(8, viaIterator.samples());
         assertEquals(r.score(), viaIterator.score(), 1e-12 * r.score());
     }
 

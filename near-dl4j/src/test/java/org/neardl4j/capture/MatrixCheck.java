@@ -160,7 +160,17 @@ final class MatrixCheck {
         for (int i = 0; i < x.length; i++) {
             copy[i] = x[i].dup();
         }
-        return g.clone().feedForward(copy, train);
+        return twin(g).feedForward(copy, train);
+    }
+
+    /**
+     * A copy of a graph made through its JSON configuration, not {@code ComputationGraph.clone()}: DL4J's
+     * configuration clone loses fields (a MergeVertex's axis, see ConfigurationsTest).
+     */
+    static ComputationGraph twin(ComputationGraph g) {
+        ComputationGraph t = new ComputationGraph(ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson()));
+        t.init(g.params().dup(), false);
+        return t;
     }
 
     /**
