@@ -30,6 +30,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
@@ -54,13 +55,17 @@ enum LayerRole {
     PRE_AND_POST,
     /**
      * Weights and no separately observable activation: its output, "pre". This covers layers with an identity
-     * activation; {@code BatchNormalization}, whose DL4J forward pass ignores a configured activation function
-     * (it returns {@code gamma * xhat + beta} whatever the activation, so a BN layer configured with RELU still
-     * gives this one matrix and no "post"); and recurrent layers (LSTM, SimpleRnn, Bidirectional), whose
-     * activations act inside the cell, so only the output is seen (the reference hooks modules with weights).
+     * activation (a {@code SimpleRnn} with the identity too) and {@code BatchNormalization}, whose DL4J forward pass
+     * ignores a configured activation function (it returns {@code gamma * xhat + beta} whatever the activation, so
+     * a BN layer configured with RELU still gives this one matrix and no "post").
      */
     PRE_ONLY,
-    /** An activation function without weights of its own kind (ActivationLayer, PReLU, loss layers): "post". */
+    /**
+     * An activation function without weights of its own kind (ActivationLayer, PReLU, loss layers): "post". Also
+     * the gated recurrent cells ({@code LSTM}, {@code GravesLSTM}, {@code GravesBidirectionalLSTM}) and
+     * {@code Bidirectional} wrappers: their output {@code h_t} is the output of the cell's activations (for an
+     * LSTM {@code o_t * tanh(c_t)}); the gates' pre-activations (four matrices per cell) are not taken.
+     */
     POST_ONLY,
     /** Neither weights nor activation: no matrix. */
     NONE,
@@ -92,8 +97,15 @@ enum LayerRole {
         if (c instanceof VariationalAutoencoder || c instanceof AbstractSameDiffLayer) {
             return UNSUPPORTED;
         }
-        if (c instanceof BatchNormalization || c instanceof BaseRecurrentLayer || c instanceof Bidirectional) {
+        if (c instanceof BatchNormalization) {
             return PRE_ONLY;
+        }
+        if (c instanceof SimpleRnn) {
+            // pre: x_t W + h_{t-1} R + b at every time step (observed step by step), post: h_t
+            return isIdentity(((SimpleRnn) c).getActivationFn()) ? PRE_ONLY : PRE_AND_POST;
+        }
+        if (c instanceof BaseRecurrentLayer || c instanceof Bidirectional) {
+            return POST_ONLY;
         }
         if (c instanceof PReLULayer) {
             return POST_ONLY;

@@ -8,13 +8,17 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.sampling.ActivationLayout;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -91,6 +95,11 @@ public abstract class ModelCapture {
         final String type;
         final LayerRole role;
         final RecordingActivation recorder;
+        /**
+         * The activation function is called once per time step ({@code SimpleRnn}): the pre-activation is put
+         * together from the calls, in time order.
+         */
+        final boolean perTimeStep;
         final MatrixSite pre;
         final MatrixSite post;
 
@@ -108,6 +117,7 @@ public abstract class ModelCapture {
             } else {
                 recorder = null;
             }
+            this.perTimeStep = recorder != null && inner instanceof SimpleRnn;
             boolean hasPre = role == LayerRole.PRE_AND_POST || role == LayerRole.PRE_ONLY;
             boolean hasPost = role == LayerRole.PRE_AND_POST || role == LayerRole.POST_ONLY;
             this.pre = hasPre ? MatrixSite.of(name, index, type, MatrixKind.PRE) : null;
@@ -210,7 +220,13 @@ public abstract class ModelCapture {
     static Output run(LayerStep step, ActivationLayout inputLayout, long batch, long flattenedBatch,
                       Supplier<INDArray> forward, ActivationSink sink, WorkingMemory memory) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
-        if (step.recorder != null) {
+        List<INDArray> timeSteps = step.perTimeStep && sink.wants(step.pre) ? new ArrayList<>() : null;
+        if (timeSteps != null) {
+            // z_t = x_t W + h_{t-1} R + b, [N, F], one call per time step: copied out of the layer's workspace
+            step.recorder.observe(z -> WorkingMemory.outside(() -> timeSteps.add(z.dup('c'))));
+        } else if (step.perTimeStep) {
+            step.recorder.observe(null);
+        } else if (step.recorder != null) {
             Consumer<INDArray> observer = null;
             if (sink.wants(step.pre)) {
                 observer = z -> {
@@ -249,7 +265,19 @@ public abstract class ModelCapture {
                 calls = step.recorder.stopObserving();
             }
         }
-        if (step.recorder != null && calls != 1) {
+        if (step.perTimeStep) {
+            if (timeSteps != null) {
+                if (timeSteps.isEmpty() || timeSteps.get(0).rank() != 2) {
+                    throw new IllegalStateException("layer " + step.describe() + " did not show its pre-activation"
+                            + " one time step at a time: its pre-activation cannot be observed");
+                }
+                INDArray[] zs = timeSteps.toArray(new INDArray[0]);
+                INDArray[] pre = new INDArray[1];
+                WorkingMemory.outside(() -> pre[0] = Nd4j.stack(2, zs));   // [N, F, T]
+                timeSteps.clear();
+                sink.accept(step.pre, pre[0], ActivationLayout.channelsFirst(3));
+            }
+        } else if (step.recorder != null && calls != 1) {
             throw new IllegalStateException("layer " + step.describe() + " called its activation function " + calls
                     + " times in one forward pass (expected once): its pre-activation cannot be observed");
         }

@@ -216,7 +216,7 @@ class GraphMatricesTest {
         INDArray[] xs = {x};
         Map<String, INDArray> ff = feedForward(g, xs, true);
         Map<String, List<Expected>> byVertex = new LinkedHashMap<>();
-        byVertex.put("lstm", List.of(pre("lstm", ff.get("lstm"), "NCW")));
+        byVertex.put("lstm", List.of(post("lstm", ff.get("lstm"), "NCW")));
         byVertex.put("out", List.of(pre("out", MatrixCheck.preActivation(g, xs, "out", true), "NCW"),
                 post("out", ff.get("out"), "NCW")));
         byVertex.put("d", List.of(pre("d", Independent.dense(ff.get("last"), g.getParam("d_W"), g.getParam("d_b")), "FF"),
@@ -227,7 +227,7 @@ class GraphMatricesTest {
         assertEquals(List.of("last:LastTimeStepVertex"), skipped(r));
         Map<String, Long> cols = new LinkedHashMap<>();
         r.matrices().forEach(m -> cols.put(m.layerName() + "/" + m.kind().label(), m.cols()));
-        assertEquals(Map.of("lstm/pre", 4L, "out/pre", 2L, "out/post", 2L, "d/pre", 3L, "d/post", 3L, "out2/pre", 2L),
+        assertEquals(Map.of("lstm/post", 4L, "out/pre", 2L, "out/post", 2L, "d/pre", 3L, "d/post", 3L, "out2/pre", 2L),
                 cols);
     }
 
@@ -251,7 +251,9 @@ class GraphMatricesTest {
         INDArray z = MultiLayerMatricesTest.densePerTimeStep(ff.get("rnn"), g.getParam("dense_W"), g.getParam("dense_b"));
         INDArray h = MultiLayerMatricesTest.relu(z);
         INDArray z2 = MultiLayerMatricesTest.densePerTimeStep(h, g.getParam("dense2_W"), g.getParam("dense2_b"));
-        check(g, xs, List.of(pre("rnn", ff.get("rnn"), "NCW"), pre("dense", z, "NCW"), post("dense", h, "NCW"),
+        INDArray zRnn = MultiLayerMatricesTest.simpleRnnPre(x, ff.get("rnn"), g.getParam("rnn_W"), g.getParam("rnn_RW"),
+                g.getParam("rnn_b"));
+        check(g, xs, List.of(pre("rnn", zRnn, "NCW"), post("rnn", ff.get("rnn"), "NCW"), pre("dense", z, "NCW"), post("dense", h, "NCW"),
                 pre("dense2", z2, "NCW"), pre("out", ff.get("out"), "NCW")));
     }
 }

@@ -297,7 +297,7 @@ class MultiLayerMatricesTest {
 
     @ParameterizedTest
     @EnumSource(RNNFormat.class)
-    void recurrentLayersGiveTheirOutputAsPre(RNNFormat f) {
+    void recurrentLayers(RNNFormat f) {
         MultiLayerNetwork net = init(base().list()
                 .layer(new LSTM.Builder().name("lstm").nOut(4).activation(Activation.TANH).dataFormat(f).build())
                 .layer(new SimpleRnn.Builder().name("rnn").nOut(5).activation(Activation.TANH).dataFormat(f).build())
@@ -313,18 +313,53 @@ class MultiLayerMatricesTest {
         }
         String layout = f.name();
         List<INDArray> ff = feedForward(net, x, true);
+        INDArray zRnn = simpleRnnPre(ncw(ff.get(1), f), ncw(ff.get(2), f), net.getParam("1_W"), net.getParam("1_RW"),
+                net.getParam("1_b"));
+        // h_t = tanh(z_t): the observed pre-activation is the one DL4J's output came from
+        assertEquals(ncw(ff.get(2), f), Nd4j.math().tanh(zRnn.dup()));
         List<Expected> want = List.of(
-                pre("lstm", ff.get(1), layout),
-                pre("rnn", ff.get(2), layout),
-                pre("layer2", ff.get(3), layout),
+                post("lstm", ff.get(1), layout),
+                pre("rnn", zRnn, "NCW"),
+                post("rnn", ff.get(2), layout),
+                post("layer2", ff.get(3), layout),
                 pre("out", preActivation(net, x, 3, true), layout),
                 post("out", ff.get(4), layout));
         assertEquals(6, ff.get(3).size(f == RNNFormat.NCW ? 1 : 2), "CONCAT: 2 x 3 columns");
         check(net, x, want);
         NearResult r = FIRST.score(net, x);
-        assertEquals(List.of("LSTM", "SimpleRnn", "Bidirectional", "RnnOutputLayer", "RnnOutputLayer"),
+        assertEquals(List.of("LSTM", "SimpleRnn", "SimpleRnn", "Bidirectional", "RnnOutputLayer", "RnnOutputLayer"),
                 r.matrices().stream().map(m -> m.layerType()).collect(Collectors.toList()));
-        assertFalse(r.matrices().stream().anyMatch(m -> m.kind() == MatrixKind.POST && !m.layerName().equals("out")));
+    }
+
+    /** A sequence in NCW. */
+    static INDArray ncw(INDArray a, RNNFormat f) {
+        return f == RNNFormat.NWC ? a.permute(0, 2, 1).dup('c') : a;
+    }
+
+    /**
+     * A SimpleRnn's pre-activation by hand, in NCW: {@code z_t = x_t W + h_{t-1} R + b} (h_{-1} = 0), from its input
+     * x and its output h (both NCW), with loops.
+     */
+    static INDArray simpleRnnPre(INDArray x, INDArray h, INDArray w, INDArray rw, INDArray b) {
+        long n = x.size(0), in = x.size(1), t = x.size(2), out = w.size(1);
+        INDArray z = Nd4j.create(DataType.DOUBLE, n, out, t);
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < t; s++) {
+                for (int k = 0; k < out; k++) {
+                    double v = b.getDouble(k);
+                    for (int j = 0; j < in; j++) {
+                        v += x.getDouble(i, j, s) * w.getDouble(j, k);
+                    }
+                    if (s > 0) {
+                        for (int j = 0; j < out; j++) {
+                            v += h.getDouble(i, j, s - 1) * rw.getDouble(j, k);
+                        }
+                    }
+                    z.putScalar(new long[] {i, k, s}, v);
+                }
+            }
+        }
+        return z;
     }
 
     /** A dense layer applied at every time step: (N*T) x F matrices, rows (sample, time), pre and post. */
@@ -411,7 +446,8 @@ class MultiLayerMatricesTest {
         INDArray z = densePerTimeStep(h, net.getParam("1_W"), net.getParam("1_b"));
         INDArray z2 = densePerTimeStep(relu(z), net.getParam("2_W"), net.getParam("2_b"));
         List<Expected> want = List.of(
-                pre("rnn", ff.get(1), f.name()),
+                pre("rnn", simpleRnnPre(xNcw, h, net.getParam("0_W"), net.getParam("0_RW"), net.getParam("0_b")), "NCW"),
+                post("rnn", ff.get(1), f.name()),
                 pre("dense", z, "NCW"),
                 post("dense", relu(z), "NCW"),
                 pre("dense2", z2, "NCW"),
