@@ -3,15 +3,19 @@ package org.neardl4j.cli;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.neardl4j.score.NearScorer;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
 import org.neardl4j.cli.io.NpyFiles;
-import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.cli.progress.Progress;
+import org.neardl4j.cli.report.HtmlReport;
+import org.neardl4j.score.NearScorer;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,156 +25,211 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * {@code near-cli rank}: ranks several saved models by NEAR (averaged over repetitions) on the same {@code .npy}
- * inputs, optionally next to measured accuracies (Spearman's rho, Kendall's tau, top-k overlap). Candidates are
- * named by their file name without {@code .zip}; the accuracies CSV holds {@code name,value} lines with those names
- * (a trailing {@code .zip} is accepted).
+ * {@code near-cli rank}: ranks several networks by NEAR (averaged over repetitions) on the same {@code .npy}
+ * inputs, optionally next to measured accuracies (Spearman's rho, Kendall's tau, top-k overlap). Networks are model
+ * zips or DL4J configurations ({@code .json}, {@code .yaml}), named by their file name without the extension; the
+ * accuracies CSV holds {@code name,value} lines with those names (a trailing {@code .zip} is accepted). Progress goes
+ * to stderr (see {@link Progress}); {@code --html} writes a self-contained report ({@link HtmlReport}).
  *
  * <pre>{@code
- * java -jar samples/target/near-cli.jar rank --models a.zip b.zip c.zip --input x.npy --accuracies acc.csv --json
+ * java -jar samples/target/near-cli.jar rank --models a.zip b.zip c.json --input x.npy --accuracies acc.csv --json
  * }</pre>
  */
-public final class RankCommand implements Command {
+@Command(name = "rank", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Rank saved DL4J models (or configurations) by NEAR on the same .npy inputs, optionally"
+                + " against measured accuracies.",
+        footer = {"", NearCli.EXIT_CODES})
+public final class RankCommand implements Callable<Integer> {
 
-    static final Options OPTIONS = Options.builder()
-            .repeatable("models", "FILE.zip ...", "models saved with ModelSerializer; several files may follow one"
-                    + " --models")
-            .repeatable("input", "FILE.npy", "input array shaped as the networks' input (all models take the same"
-                    + " inputs), one per network input")
-            .value("repetitions", "R", "initialisations averaged per model (default 3)")
-            .value("seed", "S", "seed for block choice and fresh initialisations (default 12345)")
-            .value("block", "first|random", "block choice (default random)")
-            .value("max-samples", "N", "use only the first N samples")
-            .flag("saved-weights", "score repetition 1 with the weights in the file (default: every repetition on"
-                    + " fresh initialisations, so that trained files are ranked at initialisation)")
-            .value("accuracies", "FILE.csv", "name,value lines of a measured metric (higher is better)")
-            .value("csv", "FILE.csv", "also write the ranking as CSV")
-            .flag("json", "print one JSON object instead of a table")
-            .flag("verbose", "print stack traces of failures")
-            .flag("help", "print this help")
-            .build();
+    @Option(names = "--models", paramLabel = "FILE", arity = "1..*", description = "models saved with"
+            + " ModelSerializer (.zip) or configurations (.json, .yaml, .yml); several files may follow one --models")
+    private List<String> models = new ArrayList<>();
 
-    @Override
-    public String name() {
-        return "rank";
+    @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the networks' input"
+            + " (all networks take the same inputs), one per network input (repeatable)")
+    private List<String> inputs = new ArrayList<>();
+
+    @Mixin
+    private ScoringOptions scoring;
+
+    @Option(names = "--saved-weights", description = "score repetition 1 with the weights in the file (default:"
+            + " every repetition on fresh initialisations, so that trained files are ranked at initialisation)")
+    private boolean savedWeights;
+
+    @Option(names = "--accuracies", paramLabel = "FILE.csv", description = "name,value lines of a measured metric"
+            + " (higher is better)")
+    private Path accuracies;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking as CSV")
+    private Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "also write a self-contained HTML report"
+            + " (table, NEAR against the metric, per-layer breakdown of the top candidates, provenance)")
+    private Path html;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    private boolean json;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * A rank command that prints to {@code out} and shows progress on {@code err}.
+     *
+     * @param out where the result goes
+     * @param err where progress goes
+     */
+    public RankCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    @Override
-    public String summary() {
-        return "rank saved DL4J models by NEAR on the same .npy inputs, optionally against measured accuracies";
-    }
-
-    @Override
-    public String usage() {
-        String nl = System.lineSeparator();
-        return "usage: " + NearCli.PROGRAM + " rank --models A.zip B.zip ... --input FILE.npy [--input FILE2.npy]"
-                + nl + "         [--repetitions R] [--seed S] [--block first|random] [--max-samples N]"
-                + " [--saved-weights]" + nl + "         [--accuracies ACC.csv] [--csv OUT.csv] [--json] [--verbose]"
-                + nl + nl + summary() + "." + nl + nl + "options:" + nl + OPTIONS.describe() + nl
-                + NearCli.exitCodes();
-    }
-
-    /** {@code --models a b c} -> {@code --models a --models b --models c}. */
-    static String[] expandModels(String[] args) {
-        List<String> out = new ArrayList<>();
-        boolean inModels = false;
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                inModels = a.equals("--models");
-                out.add(a);
-            } else if (inModels && !out.get(out.size() - 1).equals("--models")) {
-                out.add("--models");
-                out.add(a);
-            } else {
-                out.add(a);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
-
+    /**
+     * The name of a candidate: the file name without {@code .zip}, {@code .json}, {@code .yaml} or {@code .yml}.
+     *
+     * @param file a model file or a name from the accuracies CSV
+     * @return the name
+     */
     static String candidateName(String file) {
         String n = Paths.get(file).getFileName().toString();
-        return n.endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
+        for (String ext : new String[] {".zip", ".json", ".yaml", ".yml"}) {
+            if (n.endsWith(ext) && n.length() > ext.length()) {
+                return n.substring(0, n.length() - ext.length());
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The models given, in order (for tests).
+     *
+     * @return the {@code --models} files
+     */
+    List<String> models() {
+        return models;
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws CliException {
-        Options.Parsed p = OPTIONS.parse(expandModels(args));
-        List<String> modelFiles = p.values("models");
-        List<String> inputFiles = p.values("input");
-        if (modelFiles.size() < 2) {
+    public Integer call() throws CliException {
+        if (models.size() < 2) {
             throw CliException.usage("rank needs at least two --models files");
         }
-        if (inputFiles.isEmpty()) {
+        if (inputs.isEmpty()) {
             throw CliException.usage("rank needs at least one --input FILE.npy");
         }
-        int repetitions = p.intValue("repetitions", 3, 1);
-        long seed = p.longValue("seed", 12345L);
-        BlockMode block = p.enumValue("block", BlockMode.class, BlockMode.RANDOM);
-        long maxSamples = p.longValue("max-samples", Long.MAX_VALUE, 1);
+        int repetitions = scoring.repetitions(3);
+        long maxSamples = scoring.maxSamples();
 
         List<Candidate> candidates = new ArrayList<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         INDArray[] features = null;
+        Progress progress = null;
         try {
             List<INDArray> raw = new ArrayList<>();
-            for (String f : inputFiles) {
+            for (String f : inputs) {
                 raw.add(NpyFiles.read(Paths.get(f)));
             }
+            raw = ScoringOptions.firstSamples(raw, maxSamples);
             Map<String, String> seen = new LinkedHashMap<>();
-            for (String f : modelFiles) {
+            List<Model> loaded = new ArrayList<>();
+            for (String f : models) {
                 String name = candidateName(f);
                 if (seen.put(name, f) != null) {
                     throw CliException.usage("two models are named '" + name + "': " + seen.get(name) + " and " + f);
                 }
-                Model model = ModelFiles.load(Paths.get(f)).model();
-                InputCheck.check(model, raw, inputFiles);
+                ModelFiles.Loaded m = ModelFiles.load(Paths.get(f));
+                InputCheck.check(m.model(), raw, inputs);
+                descriptions.put(name, m.description());
                 if (features == null) {
-                    DataType type = ModelFiles.dataType(model);
+                    DataType type = ModelFiles.dataType(m.model());
                     features = new INDArray[raw.size()];
                     for (int i = 0; i < raw.size(); i++) {
-                        INDArray x = raw.get(i).dataType() == type ? raw.get(i) : raw.get(i).castTo(type);
-                        features[i] = x;
+                        features[i] = raw.get(i).dataType() == type ? raw.get(i) : raw.get(i).castTo(type);
                     }
                 }
-                candidates.add(Candidate.ofModel(name, model));
+                loaded.add(m.model());
+            }
+            progress = Progress.start("rank", "candidates", models.size(), Progress.Mode.detect(run.quiet()), err);
+            for (int i = 0; i < loaded.size(); i++) {
+                Model model = loaded.get(i);
+                int index = i;
+                Progress p = progress;
+                // the ranking asks for each candidate's network once, in order: candidate i starts when i are done
+                candidates.add(Candidate.ofSupplier(candidateName(models.get(i)), () -> {
+                    p.stepTo(index);
+                    return model;
+                }));
             }
         } catch (InvalidInputException e) {
             throw CliException.badInput(e.getMessage(), e);
         }
 
         RankingResult result;
-        try {
-            result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions).seed(seed)
-                            .blockMode(block).maxSamples(maxSamples).build()).freshWeights(!p.has("saved-weights")).build()
-                    .rank(candidates, features);
+        long started = System.nanoTime();
+        try (Progress p = progress) {
+            result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions)
+                            .seed(scoring.seed()).blockMode(scoring.block()).build())
+                    .freshWeights(!savedWeights).build().rank(candidates, features);
+            p.stepTo(models.size());
         } catch (RuntimeException e) {
             throw CliException.badInput(CliException.oneLine(e), e);
         }
-        if (p.value("accuracies").isPresent()) {
-            Path acc = Paths.get(p.value("accuracies").get());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (accuracies != null) {
             try {
                 Map<String, Double> values = new LinkedHashMap<>();
-                for (Map.Entry<String, Double> e : RankingResult.readMetricCsv(acc).entrySet()) {
+                for (Map.Entry<String, Double> e : RankingResult.readMetricCsv(accuracies).entrySet()) {
                     values.put(candidateName(e.getKey()), e.getValue());
                 }
                 result = result.withMetric("accuracy", values);
             } catch (IOException e) {
-                throw CliException.badInput("cannot read " + acc + ": " + CliException.oneLine(e), e);
+                throw CliException.badInput("cannot read " + accuracies + ": " + CliException.oneLine(e), e);
             } catch (RuntimeException e) {
                 throw CliException.badInput(CliException.oneLine(e), e);
             }
         }
-        if (p.value("csv").isPresent()) {
-            Path csv = Paths.get(p.value("csv").get());
+        if (csv != null) {
             try {
                 result.writeCsv(csv);
             } catch (IOException e) {
                 throw CliException.badInput("cannot write " + csv + ": " + CliException.oneLine(e), e);
             }
         }
-        out.println(p.has("json") ? result.toJson() : result.toString());
+        if (html != null) {
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("command", "near-cli rank");
+            provenance.put("repetitions", Integer.toString(repetitions));
+            provenance.put("seed", Long.toString(scoring.seed()));
+            provenance.put("block", scoring.block().name().toLowerCase(java.util.Locale.ROOT));
+            provenance.put("weights", savedWeights ? "repetition 1 with the weights in the file, then fresh"
+                    : "fresh initialisations in every repetition");
+            provenance.put("samples", Long.toString(features[0].size(0)));
+            for (int i = 0; i < inputs.size(); i++) {
+                provenance.put("input " + (i + 1), inputs.get(i) + " " + java.util.Arrays.toString(features[i].shape())
+                        + " " + features[i].dataType());
+            }
+            descriptions.forEach((n, d) -> provenance.put("model " + n, d));
+            if (accuracies != null) {
+                provenance.put("accuracies", accuracies.toString());
+            }
+            provenance.put("ranking time", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
+            try {
+                HtmlReport.builder().title("NEAR ranking of " + models.size() + " networks").ranking(result)
+                        .provenance(provenance).build().write(html);
+            } catch (IOException e) {
+                throw CliException.badInput("cannot write " + html + ": " + CliException.oneLine(e), e);
+            }
+        }
+        out.println(json ? result.toJson() : result.toString());
         out.flush();
         return NearCli.EXIT_OK;
     }

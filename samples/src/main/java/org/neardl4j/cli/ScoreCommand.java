@@ -8,17 +8,17 @@ import com.google.gson.JsonParser;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.cli.builtin.BundledFashionMnist;
 import org.neardl4j.cli.builtin.DefaultCnn;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
 import org.neardl4j.cli.io.NpyFiles;
-import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Paths;
@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * {@code near-cli score}: the NEAR score of a model saved with DL4J's {@code ModelSerializer} on inputs from
@@ -37,74 +37,69 @@ import java.util.Optional;
  *
  * <pre>{@code
  * java -jar samples/target/near-cli.jar score --model net.zip --input x.npy --block first --json
+ * java -jar samples/target/near-cli.jar score --model net.json --input x.npy
  * }</pre>
  */
-public final class ScoreCommand implements Command {
+@Command(name = "score", sortOptions = false, usageHelpAutoWidth = true,
+        description = "NEAR score of a saved DL4J model (or a DL4J configuration) on .npy inputs, or of a built-in"
+                + " CNN on bundled Fashion-MNIST.",
+        footer = {"", "--json prints one object: score, scores (total per repetition), matrices (layer, index, kind"
+                + " pre|post, rows, cols, effectiveRank, ... of the first repetition in forward order), skipped,"
+                + " warnings, plus provenance (standardDeviation, repetitions, samples, blockMode, seed, backend,"
+                + " model, inputs).", "", NearCli.EXIT_CODES})
+public final class ScoreCommand implements Callable<Integer> {
 
-    static final Options OPTIONS = Options.builder()
-            .value("model", "FILE.zip", "model saved with ModelSerializer (MultiLayerNetwork or ComputationGraph);"
-                    + " without it: built-in CNN on " + BundledFashionMnist.COUNT + " bundled Fashion-MNIST images")
-            .repeatable("input", "FILE.npy", "input array shaped as the network's input, samples first; one per"
-                    + " network input, in the network's input order")
-            .value("repetitions", "R", "repetitions; the 1st uses the model's weights, the others fresh"
-                    + " initialisations (default 1)")
-            .value("seed", "S", "seed for block choice and fresh initialisations (default "
-                    + NearScorer.defaults().seed() + ")")
-            .value("block", "first|random", "first: every block starts at row 0 (deterministic); random: start"
-                    + " drawn with the seed among the starts where a full block fits (default random)")
-            .value("max-samples", "N", "use only the first N samples")
-            .flag("json", "print one JSON object instead of a table")
-            .flag("verbose", "print stack traces of failures and ND4J's log")
-            .flag("help", "print this help")
-            .build();
+    @Option(names = "--model", paramLabel = "FILE", description = "model saved with ModelSerializer (.zip:"
+            + " MultiLayerNetwork or ComputationGraph) or a configuration written with toJson()/toYaml() (.json,"
+            + " .yaml, .yml; initialised with its own seed); without it: built-in CNN on the bundled Fashion-MNIST"
+            + " images")
+    private String model;
 
-    @Override
-    public String name() {
-        return "score";
+    @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the network's input,"
+            + " samples first; one per network input, in the network's input order (repeatable)")
+    private List<String> inputs = new ArrayList<>();
+
+    @Mixin
+    private ScoringOptions scoring;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    private boolean json;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    private final PrintStream out;
+
+    /**
+     * A score command that prints to {@code out}.
+     *
+     * @param out where the result goes
+     */
+    public ScoreCommand(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public String summary() {
-        return "NEAR score of a saved DL4J model on .npy inputs (or of a built-in CNN on bundled Fashion-MNIST)";
-    }
-
-    @Override
-    public String usage() {
-        String nl = System.lineSeparator();
-        return "usage: " + NearCli.PROGRAM + " score [--model FILE.zip --input FILE.npy [--input FILE2.npy ...]]"
-                + nl + "         [--repetitions R] [--seed S] [--block first|random] [--max-samples N] [--json]"
-                + " [--verbose]" + nl + nl
-                + summary() + "." + nl + nl
-                + "options:" + nl + OPTIONS.describe() + nl
-                + "--json prints one object: score, scores (total per repetition), matrices (layer, index, kind"
-                + " pre|post," + nl + "rows, cols, effectiveRank, ... of the first repetition in forward order),"
-                + " skipped, warnings," + nl + "plus provenance (standardDeviation, repetitions, samples, blockMode,"
-                + " seed, backend, model, inputs)." + nl + nl
-                + NearCli.exitCodes();
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws CliException {
-        Options.Parsed p = OPTIONS.parse(args);
-        int repetitions = p.intValue("repetitions", 1, 1);
-        long seed = p.longValue("seed", NearScorer.defaults().seed());
-        BlockMode block = p.enumValue("block", BlockMode.class, BlockMode.RANDOM);
-        long maxSamples = p.longValue("max-samples", Long.MAX_VALUE, 1);
-        Optional<String> modelFile = p.value("model");
-        ImmutableList<String> inputFiles = p.values("input");
-        if (modelFile.isEmpty() && !inputFiles.isEmpty()) {
+    public Integer call() throws CliException {
+        int repetitions = scoring.repetitions(1);
+        long maxSamples = scoring.maxSamples();
+        if (model == null && !inputs.isEmpty()) {
             throw CliException.usage("--input needs --model (without --model the built-in CNN is scored on bundled"
                     + " images)");
         }
-        if (modelFile.isPresent() && inputFiles.isEmpty()) {
+        if (model != null && inputs.isEmpty()) {
             throw CliException.usage("--model needs at least one --input FILE.npy");
         }
 
-        Subject s = modelFile.isPresent() ? fromFiles(modelFile.get(), inputFiles) : builtIn();
+        Subject s = model != null ? fromFiles(model, inputs) : builtIn();
         s.limit(maxSamples);
         s.checkFinite();
 
-        NearScorer scorer = NearScorer.builder().repetitions(repetitions).seed(seed).blockMode(block).build();
+        NearScorer scorer = NearScorer.builder().repetitions(repetitions).seed(scoring.seed())
+                .blockMode(scoring.block()).build();
         long started = System.nanoTime();
         NearResult result;
         try {
@@ -114,7 +109,7 @@ public final class ScoreCommand implements Command {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        if (p.has("json")) {
+        if (json) {
             out.println(json(result, s));
         } else {
             out.println("model: " + s.modelDescription);
@@ -224,17 +219,9 @@ public final class ScoreCommand implements Command {
 
         /** Keeps the first {@code max} samples of every input. */
         void limit(long max) {
-            for (int i = 0; i < features.size(); i++) {
-                INDArray x = features.get(i);
-                if (x.size(0) > max) {
-                    INDArrayIndex[] idx = new INDArrayIndex[x.rank()];
-                    idx[0] = NDArrayIndex.interval(0, max);
-                    for (int d = 1; d < idx.length; d++) {
-                        idx[d] = NDArrayIndex.all();
-                    }
-                    features.set(i, x.get(idx).dup('c'));
-                }
-            }
+            List<INDArray> kept = ScoringOptions.firstSamples(features, max);
+            features.clear();
+            features.addAll(kept);
         }
 
         /** Rejects NaN and infinite input values, naming the input and the first sample that has one. */

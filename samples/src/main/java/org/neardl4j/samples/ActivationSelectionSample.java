@@ -1,5 +1,11 @@
 package org.neardl4j.samples;
 
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.neardl4j.tune.Variants;
@@ -20,26 +26,38 @@ import java.util.List;
  * Options: {@code --activations RELU,TANH,... --hidden 128,64 --probe 1024 --repetitions 5 --train 20000
  * --epochs 2 --test 10000 --seed 42 --out target/samples/activation}.
  */
-public final class ActivationSelectionSample {
+@Command(name = "ActivationSelectionSample", sortOptions = false, usageHelpAutoWidth = true, description = "Choose a hidden-layer activation by NEAR, then train each briefly.")
+public final class ActivationSelectionSample implements Callable<Integer> {
 
-    private ActivationSelectionSample() {
+    @Mixin
+    private SampleOptions o;
+
+    @Option(names = "--activations", paramLabel = "A,...", split = ",", description = "activations to compare"
+            + " (default: the library's Variants.activations())")
+    private List<Activation> activations;
+
+    @Option(names = "--hidden", paramLabel = "N,...", split = ",", description = "hidden layer widths (default 128,64)")
+    private List<Integer> hiddenWidths = List.of(128, 64);
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    public static void main(String[] args) {
+        SampleSupport.quietLogging();
+        Cli.main(new ActivationSelectionSample(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        SampleSupport.quietLogging();
-        SampleSupport.Options o = SampleSupport.options(args);
-        List<Activation> acts = new ArrayList<>(Variants.activations());
-        String given = o.string("activations", null);
-        if (given != null) {
-            acts.clear();
-            for (String s : given.split(",")) {
-                acts.add(Activation.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
-            }
-        }
-        int[] hidden = o.ints("hidden", List.of(128, 64)).stream().mapToInt(Integer::intValue).toArray();
-        long seed = o.intValue("seed", 42);
+    @Override
+    public Integer call() throws Exception {
+        List<Activation> acts = new ArrayList<>(activations == null ? Variants.activations() : activations);
+        int[] hidden = hiddenWidths.stream().mapToInt(Integer::intValue).toArray();
+        long seed = o.seed();
         System.out.println("MLP 784-" + java.util.Arrays.toString(hidden) + "-10, Xavier initialisation, Adam 1e-3");
         SampleSupport.rankThenTrain("activation", acts, a -> SampleSupport.mlp(seed, a, WeightInit.XAVIER, hidden), o,
-                Paths.get(o.string("out", "target/samples/activation")));
+                o.out("target/samples/activation"));
+        return 0;
     }
 }

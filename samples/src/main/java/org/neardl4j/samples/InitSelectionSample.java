@@ -1,5 +1,11 @@
 package org.neardl4j.samples;
 
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.neardl4j.tune.Variants;
@@ -20,27 +26,42 @@ import java.util.List;
  * Options: {@code --inits XAVIER,RELU,... --activation RELU --hidden 128,64 --probe 1024 --repetitions 5
  * --train 20000 --epochs 2 --test 10000 --seed 42 --out target/samples/init}.
  */
-public final class InitSelectionSample {
+@Command(name = "InitSelectionSample", sortOptions = false, usageHelpAutoWidth = true, description = "Choose a weight initialisation by NEAR, then train each briefly.")
+public final class InitSelectionSample implements Callable<Integer> {
 
-    private InitSelectionSample() {
+    @Mixin
+    private SampleOptions o;
+
+    @Option(names = "--inits", paramLabel = "W,...", split = ",", description = "weight initialisations to compare"
+            + " (default: the library's Variants.weightInits())")
+    private List<WeightInit> inits;
+
+    @Option(names = "--activation", paramLabel = "A", description = "hidden activation (default relu)")
+    private Activation activation = Activation.RELU;
+
+    @Option(names = "--hidden", paramLabel = "N,...", split = ",", description = "hidden layer widths (default 128,64)")
+    private List<Integer> hiddenWidths = List.of(128, 64);
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    public static void main(String[] args) {
+        SampleSupport.quietLogging();
+        Cli.main(new InitSelectionSample(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        SampleSupport.quietLogging();
-        SampleSupport.Options o = SampleSupport.options(args);
-        List<WeightInit> inits = new ArrayList<>(Variants.weightInits());
-        String given = o.string("inits", null);
-        if (given != null) {
-            inits.clear();
-            for (String s : given.split(",")) {
-                inits.add(WeightInit.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
-            }
-        }
-        Activation act = Activation.valueOf(o.string("activation", "RELU").toUpperCase(java.util.Locale.ROOT));
-        int[] hidden = o.ints("hidden", List.of(128, 64)).stream().mapToInt(Integer::intValue).toArray();
-        long seed = o.intValue("seed", 42);
+    @Override
+    public Integer call() throws Exception {
+        List<WeightInit> chosen = new ArrayList<>(inits == null ? Variants.weightInits() : inits);
+        Activation act = activation;
+        int[] hidden = hiddenWidths.stream().mapToInt(Integer::intValue).toArray();
+        long seed = o.seed();
         System.out.println("MLP 784-" + java.util.Arrays.toString(hidden) + "-10, " + act + ", Adam 1e-3");
-        SampleSupport.rankThenTrain("weight init", inits, w -> SampleSupport.mlp(seed, act, w, hidden), o,
-                Paths.get(o.string("out", "target/samples/init")));
+        SampleSupport.rankThenTrain("weight init", chosen, w -> SampleSupport.mlp(seed, act, w, hidden), o,
+                o.out("target/samples/init"));
+        return 0;
     }
 }

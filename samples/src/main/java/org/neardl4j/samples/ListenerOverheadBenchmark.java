@@ -1,5 +1,12 @@
 package org.neardl4j.samples;
 
+import java.util.List;
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -41,10 +48,24 @@ import static org.neardl4j.samples.SampleSupport.f;
  *
  * Options: {@code --models mlp,cnn --train 10000 --epochs 2 --probe 512 --iterations 20 --out target/samples/listener}.
  */
-public final class ListenerOverheadBenchmark {
+@Command(name = "ListenerOverheadBenchmark", sortOptions = false, usageHelpAutoWidth = true, description = "What NearListener costs during training.")
+public final class ListenerOverheadBenchmark implements Callable<Integer> {
 
-    private ListenerOverheadBenchmark() {
-    }
+    @Mixin
+    private SampleOptions o;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "the per-iteration listener scores every N"
+            + " iterations (default 20)")
+    private int every = 20;
+
+    @Option(names = "--models", paramLabel = "mlp,cnn", split = ",", description = "models to train (default mlp,cnn)")
+    private List<String> models = List.of("mlp", "cnn");
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
 
     static MultiLayerConfiguration mlp() {
         return SampleSupport.mlp(42, Activation.RELU, WeightInit.XAVIER, 256, 128);
@@ -101,15 +122,17 @@ public final class ListenerOverheadBenchmark {
         return run;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         SampleSupport.quietLogging();
-        SampleSupport.Options o = SampleSupport.options(args);
-        int trainSize = o.intValue("train", 10_000);
-        int epochs = o.intValue("epochs", 2);
-        int probeSize = o.intValue("probe", 512);
-        int every = o.intValue("iterations", 20);
-        String models = o.string("models", "mlp,cnn");
-        Path out = Paths.get(o.string("out", "target/samples/listener"));
+        Cli.main(new ListenerOverheadBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int trainSize = o.train(10_000);
+        int epochs = o.epochs(2);
+        int probeSize = o.probe(512);
+        Path out = o.out("target/samples/listener");
         Files.createDirectories(out);
 
         DataSet train = SampleSupport.trainSet(trainSize);
@@ -125,7 +148,7 @@ public final class ListenerOverheadBenchmark {
                 + " measured slowdown of the epoch |\n|---|---|---|---|---|---|---|---|\n");
         // the start evaluation (before the first update, "every epoch + start") runs once per training and is not
         // counted in the per-epoch figures
-        for (String model : models.split(",")) {
+        for (String model : models) {
             Supplier<MultiLayerConfiguration> conf = model.trim().equals("cnn") ? ListenerOverheadBenchmark::cnn
                     : ListenerOverheadBenchmark::mlp;
             // warm-up: JIT and native code paths
@@ -157,5 +180,6 @@ public final class ListenerOverheadBenchmark {
         }
         System.out.println(md);
         Files.writeString(out.resolve("listener-overhead.md"), md.toString(), StandardCharsets.UTF_8);
+        return 0;
     }
 }

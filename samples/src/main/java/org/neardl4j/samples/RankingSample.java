@@ -1,5 +1,11 @@
 package org.neardl4j.samples;
 
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -34,10 +40,18 @@ import static org.neardl4j.samples.SampleSupport.f;
  * Options: {@code --probe 1024 --repetitions 3 --train 20000 --epochs 2 --test 10000 --seed 42
  * --out target/samples/ranking}.
  */
-public final class RankingSample {
+@Command(name = "RankingSample", sortOptions = false, usageHelpAutoWidth = true, description = "Rank MLP variants by NEAR, then train each briefly.")
+public final class RankingSample implements Callable<Integer> {
 
-    private RankingSample() {
-    }
+    @Mixin
+    private SampleOptions o;
+
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
 
     private static void add(Map<String, MultiLayerConfiguration> m, long seed, Activation act, int... hidden) {
         StringBuilder name = new StringBuilder("mlp");
@@ -50,16 +64,20 @@ public final class RankingSample {
         m.put(name.toString(), SampleSupport.mlp(seed, act, WeightInit.XAVIER, hidden));
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         SampleSupport.quietLogging();
-        SampleSupport.Options o = SampleSupport.options(args);
-        int probeSize = o.intValue("probe", 1024);
-        int repetitions = o.intValue("repetitions", 3);
-        int trainSize = o.intValue("train", 20_000);
-        int epochs = o.intValue("epochs", 2);
-        int testSize = o.intValue("test", 10_000);
-        long seed = o.intValue("seed", 42);
-        Path out = Paths.get(o.string("out", "target/samples/ranking"));
+        Cli.main(new RankingSample(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int probeSize = o.probe(1024);
+        int repetitions = o.repetitions(3);
+        int trainSize = o.train(20_000);
+        int epochs = o.epochs(2);
+        int testSize = o.test(10_000);
+        long seed = o.seed();
+        Path out = o.out("target/samples/ranking");
         Files.createDirectories(out);
 
         Map<String, MultiLayerConfiguration> confs = new LinkedHashMap<>();
@@ -109,5 +127,6 @@ public final class RankingSample {
         withAcc.writeCsv(out.resolve("ranking.csv"));
         Files.writeString(out.resolve("ranking.json"), withAcc.toJson(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("ranking.md"), md.toString(), StandardCharsets.UTF_8);
+        return 0;
     }
 }

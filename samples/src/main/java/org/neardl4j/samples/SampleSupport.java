@@ -20,8 +20,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.neardl4j.score.NearScorer;
+import org.neardl4j.cli.CliException;
 import org.neardl4j.data.FashionMnist;
+import org.neardl4j.score.NearScorer;
 
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.RankedCandidate;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +44,8 @@ import java.util.Map;
  * recipe (Adam 1e-3, batch 128, test accuracy on the 10,000 test images).
  *
  * <pre>{@code
- * SampleSupport.Options o = SampleSupport.options(args);
- * int train = o.intValue("train", 20_000);
+ * SampleSupport.quietLogging();
+ * DataSet train = SampleSupport.trainSet(20_000);
  * }</pre>
  */
 final class SampleSupport {
@@ -61,48 +61,6 @@ final class SampleSupport {
         System.setProperty("org.slf4j.simpleLogger.log.org.neardl4j", "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
         System.setProperty("java.awt.headless", "true");
-    }
-
-    /** {@code --key value} options. */
-    static final class Options {
-        private final Map<String, String> values = new HashMap<>();
-
-        String string(String key, String def) {
-            return values.getOrDefault(key, def);
-        }
-
-        int intValue(String key, int def) {
-            String v = values.get(key);
-            return v == null ? def : Integer.parseInt(v);
-        }
-
-        double doubleValue(String key, double def) {
-            String v = values.get(key);
-            return v == null ? def : Double.parseDouble(v);
-        }
-
-        List<Integer> ints(String key, List<Integer> def) {
-            String v = values.get(key);
-            if (v == null) {
-                return def;
-            }
-            List<Integer> out = new ArrayList<>();
-            for (String s : v.split(",")) {
-                out.add(Integer.parseInt(s.trim()));
-            }
-            return out;
-        }
-    }
-
-    static Options options(String[] args) {
-        Options o = new Options();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
-            }
-            o.values.put(args[i].substring(2), args[++i]);
-        }
-        return o;
     }
 
     /** The first {@code n} training images, for scoring (no labels needed). */
@@ -170,13 +128,13 @@ final class SampleSupport {
      * {@code out}.
      */
     static <T> SelectionResult<T> rankThenTrain(String what, List<T> values, Function<T, MultiLayerConfiguration> template,
-                                               Options o, Path out) throws IOException {
-        int probeSize = o.intValue("probe", 1024);
-        int repetitions = o.intValue("repetitions", 5);
-        int trainSize = o.intValue("train", 20_000);
-        int epochs = o.intValue("epochs", 2);
-        int testSize = o.intValue("test", 10_000);
-        long seed = o.intValue("seed", 42);
+                                               SampleOptions o, Path out) throws IOException, CliException {
+        int probeSize = o.probe(1024);
+        int repetitions = o.repetitions(5);
+        int trainSize = o.train(20_000);
+        int epochs = o.epochs(2);
+        int testSize = o.test(10_000);
+        long seed = o.seed();
         Files.createDirectories(out);
         INDArray probe = probe(probeSize);
         ArchitectureRanking ranking = ArchitectureRanking.builder()

@@ -1,5 +1,11 @@
 package org.neardl4j.samples;
 
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -35,24 +41,43 @@ import static org.neardl4j.samples.SampleSupport.f;
  * Options: {@code --widths 10,20,...,1280 --probe 2560 --repetitions 3 --threshold 0.005 --train 20000
  * --epochs 2 --test 10000 --seed 42 --plot width-estimate.png --out target/samples/width}.
  */
-public final class WidthEstimationSample {
+@Command(name = "WidthEstimationSample", sortOptions = false, usageHelpAutoWidth = true, description = "The paper's layer-width experiment on Fashion-MNIST.")
+public final class WidthEstimationSample implements Callable<Integer> {
 
-    private WidthEstimationSample() {
+    @Mixin
+    private SampleOptions o;
+
+    @Option(names = "--widths", paramLabel = "N,...", split = ",", description = "widths of the hidden layer"
+            + " (default 10,20,40,80,160,320,640,1280)")
+    private List<Integer> widths = List.of(10, 20, 40, 80, 160, 320, 640, 1280);
+
+    @Option(names = "--threshold", paramLabel = "T", description = "slope ratio of the estimate (default 0.005)")
+    private Double thresholdOption;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "the plot (default width-estimate.png)")
+    private Path plot = Paths.get("width-estimate.png");
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    public static void main(String[] args) {
+        SampleSupport.quietLogging();
+        Cli.main(new WidthEstimationSample(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        SampleSupport.quietLogging();
-        SampleSupport.Options o = SampleSupport.options(args);
-        List<Integer> widths = o.ints("widths", List.of(10, 20, 40, 80, 160, 320, 640, 1280));
-        int probeSize = o.intValue("probe", 2 * widths.stream().mapToInt(Integer::intValue).max().orElse(1280));
-        int repetitions = o.intValue("repetitions", 3);
-        double threshold = o.doubleValue("threshold", WidthEstimator.DEFAULT_THRESHOLD);
-        int trainSize = o.intValue("train", 20_000);
-        int epochs = o.intValue("epochs", 2);
-        int testSize = o.intValue("test", 10_000);
-        long seed = o.intValue("seed", 42);
-        Path plot = Paths.get(o.string("plot", "width-estimate.png"));
-        Path out = Paths.get(o.string("out", "target/samples/width"));
+    @Override
+    public Integer call() throws Exception {
+        int probeSize = o.probe(2 * widths.stream().mapToInt(Integer::intValue).max().orElse(1280));
+        int repetitions = o.repetitions(3);
+        double threshold = thresholdOption == null ? WidthEstimator.DEFAULT_THRESHOLD : thresholdOption;
+        int trainSize = o.train(20_000);
+        int epochs = o.epochs(2);
+        int testSize = o.test(10_000);
+        long seed = o.seed();
+        Path out = o.out("target/samples/width");
         Files.createDirectories(out);
 
         INDArray probe = SampleSupport.probe(probeSize);
@@ -133,5 +158,6 @@ public final class WidthEstimationSample {
         System.out.println(table);
         Files.writeString(out.resolve("width-accuracy.csv"), csv.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("width-tables.md"), e + "\n" + variants + "\n" + table, StandardCharsets.UTF_8);
+        return 0;
     }
 }

@@ -115,7 +115,12 @@ class RankCommandTest {
 
     @Test
     void expandsModelLists() {
-        assertArrayEquals(new String[] {"--models", "a", "--models", "b", "--input", "x", "--json"},
-                RankCommand.expandModels(new String[] {"--models", "a", "b", "--input", "x", "--json"}));
+        // several files after one --models, and --models repeated, give the same list (picocli, arity 1..*)
+        RankCommand rank = new RankCommand(System.out, System.err);
+        Cli.commandLine(rank, System.out, System.err).parseArgs("--models", "a", "b", "--input", "x", "--json");
+        assertArrayEquals(new String[] {"a", "b"}, rank.models().toArray(new String[0]));
+        RankCommand again = new RankCommand(System.out, System.err);
+        Cli.commandLine(again, System.out, System.err).parseArgs("--models", "a", "--models", "b", "--input", "x");
+        assertArrayEquals(new String[] {"a", "b"}, again.models().toArray(new String[0]));
     }
 }

@@ -194,8 +194,9 @@ class ScoreErrorsTest {
         assertTrue(r.out.contains("score") && r.out.contains("exit codes"), r.out);
         r = CliRun.of("score", "--help");
         assertEquals(NearCli.EXIT_OK, r.code);
-        for (String option : ScoreCommand.OPTIONS.names()) {
-            assertTrue(r.out.contains("--" + option), option + " not in " + r.out);
+        for (picocli.CommandLine.Model.OptionSpec option
+                : Cli.commandLine(new ScoreCommand(System.out), System.out, System.err).getCommandSpec().options()) {
+            assertTrue(r.out.contains(option.longestName()), option.longestName() + " not in " + r.out);
         }
         assertEquals(r.out, CliRun.of("help", "score").out);
     }

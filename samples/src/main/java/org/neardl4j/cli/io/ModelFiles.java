@@ -67,10 +67,13 @@ public final class ModelFiles {
     }
 
     /**
-     * Loads the model in {@code file}.
+     * Loads the model in {@code file}: a model zip, or a configuration in JSON ({@code .json}) or YAML
+     * ({@code .yaml}, {@code .yml}), see {@link #isConfiguration}.
      *
+     * @param file the model zip or configuration
+     * @return the model and its description
      * @throws InvalidInputException when the file is missing, not a zip, not a DL4J model zip, or cannot be
-     *                               restored
+     *                               restored; for a configuration file, when it is not a valid configuration
      */
     public static Loaded load(Path file) throws InvalidInputException {
         Preconditions.checkNotNull(file, "file");
@@ -80,6 +83,9 @@ public final class ModelFiles {
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InvalidInputException(what + ": not a readable file");
+        }
+        if (isConfiguration(file)) {
+            return ModelConfigurations.load(file);
         }
         boolean graph;
         boolean normalizer;
@@ -109,6 +115,18 @@ public final class ModelFiles {
         return new Loaded(model, describe(file, model), normalizer);
     }
 
+    /**
+     * Whether a file name says it holds a configuration rather than a model zip: it ends with {@code .json},
+     * {@code .yaml} or {@code .yml} (any case).
+     *
+     * @param file the file
+     * @return true for a configuration file
+     */
+    public static boolean isConfiguration(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
     private static boolean isGraph(ZipFile zip, ZipEntry conf, String what) throws IOException, InvalidInputException {
         String json;
         try (InputStream in = zip.getInputStream(conf)) {
@@ -133,7 +151,7 @@ public final class ModelFiles {
                 + " MultiLayerNetwork nor a ComputationGraph configuration");
     }
 
-    private static String describe(Path file, Model model) {
+    static String describe(Path file, Model model) {
         String kind;
         int layers;
         DataType type;

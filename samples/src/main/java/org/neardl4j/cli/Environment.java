@@ -1,0 +1,55 @@
+package org.neardl4j.cli;
+
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The ND4J backend and device this process runs on, for {@code --version} and the provenance of reports (the same
+ * wording as a {@code NearResult}'s {@code backend()} and {@code device()}).
+ *
+ * <pre>{@code
+ * Environment.backend();   // "CpuBackend"
+ * Environment.device();    // "CPU, 2 cores, OPENBLAS"
+ * }</pre>
+ */
+public final class Environment {
+
+    private Environment() {
+    }
+
+    /**
+     * The ND4J backend.
+     *
+     * @return its simple class name, e.g. {@code CpuBackend} or {@code JCublasBackend}
+     */
+    public static String backend() {
+        return Nd4j.getBackend().getClass().getSimpleName();
+    }
+
+    /**
+     * The device.
+     *
+     * @return e.g. {@code CPU, 2 cores, OPENBLAS} or {@code CUDA device 0 of 1: NVIDIA H100}
+     */
+    public static String device() {
+        try {
+            Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
+            Object devices = p.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY);
+            if (devices instanceof List && !((List<?>) devices).isEmpty()) {
+                List<?> list = (List<?>) devices;
+                int current = Nd4j.getAffinityManager().getDeviceForCurrentThread();
+                Object info = list.get(Math.min(Math.max(current, 0), list.size() - 1));
+                Object name = info instanceof Map ? ((Map<?, ?>) info).get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY) : null;
+                return "CUDA device " + current + " of " + list.size() + ": " + name;
+            }
+            return "CPU, " + p.getOrDefault(Nd4jEnvironment.CPU_CORES_KEY, Runtime.getRuntime().availableProcessors())
+                    + " cores, " + p.getOrDefault(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown BLAS");
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.neardl4j.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * What every command and program shares about how it reports: {@code --verbose} (stack traces of failures,
+ * ND4J's log) and {@code --quiet} (no progress on stderr). A picocli mixin: {@code @Mixin RunOptions run;}.
+ *
+ * <pre>{@code
+ * @Mixin RunOptions run;
+ * ...
+ * try (Progress p = Progress.start("rank", models.size(), run.progressMode(), System.err)) { ... }
+ * }</pre>
+ */
+public final class RunOptions {
+
+    @Option(names = "--verbose", description = "print stack traces of failures and ND4J's log")
+    private boolean verbose;
+
+    @Option(names = "--quiet", description = "no progress on stderr (failures are still reported)")
+    private boolean quiet;
+
+    /**
+     * Whether {@code --verbose} was given.
+     *
+     * @return true for stack traces and ND4J's log
+     */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /**
+     * Whether {@code --quiet} was given.
+     *
+     * @return true when no progress may be shown
+     */
+    public boolean quiet() {
+        return quiet;
+    }
+}

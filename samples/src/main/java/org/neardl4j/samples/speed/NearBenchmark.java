@@ -1,0 +1,137 @@
+package org.neardl4j.samples.speed;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.NearCli;
+import org.neardl4j.cli.RunOptions;
+import org.neardl4j.cli.progress.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * NEAR's speed and memory next to the forward pass alone, on any ND4J backend.
+ *
+ * <p>Suites ({@link Suite}): {@code erank} (effective-rank methods, n = 256 ... 4096, accuracy on the parity
+ * matrices), {@code workloads} (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking 100 candidates; thread scaling),
+ * {@code precision}, {@code zoo} (every DL4J zoo model that builds without a download), {@code full} (erank +
+ * workloads), {@code all} (full + precision + zoo) and {@code ci} (a small, fast subset). Each suite prints Markdown
+ * tables and, with {@code --out FILE}, replaces its own generated block in that file (other text is kept). Each part
+ * is one class ({@link ErankSuite}, {@link WorkloadSuite}, {@link AccuracySuite}, {@link PrecisionSuite},
+ * {@link ZooBench}); progress (parts done) goes to stderr.
+ *
+ * <pre>{@code
+ * mvn -B -q -pl samples -am package -DskipTests
+ * java -Xmx8g -cp "samples/target/near-cli.jar:samples/target/lib/*" \
+ *     org.neardl4j.samples.speed.NearBenchmark --suite full --out docs/PERFORMANCE.md
+ * }</pre>
+ */
+@Command(name = "NearBenchmark", sortOptions = false, usageHelpAutoWidth = true,
+        description = "NEAR's speed and memory next to the forward pass alone.")
+public final class NearBenchmark implements Callable<Integer> {
+
+    @Option(names = "--suite", paramLabel = "ci|erank|workloads|precision|zoo|full|all",
+            description = "what to measure (default full)")
+    private String suite = "full";
+
+    @Option(names = "--runs", paramLabel = "N", description = "timing runs per measurement; the median is reported"
+            + " (default 5)")
+    private int runs = 5;
+
+    @Option(names = "--out", paramLabel = "FILE.md", description = "replace this suite's block in FILE.md")
+    private Path out;
+
+    @Option(names = "--parity", paramLabel = "DIR", description = "the parity data (default"
+            + " near-dl4j/src/test/resources/parity)")
+    private Path parity = Paths.get("near-dl4j/src/test/resources/parity");
+
+    @Option(names = "--zoo", paramLabel = "NAME,...", split = ",", description = "zoo models of the zoo part"
+            + " (default: all; ci: LeNet,SimpleCNN)")
+    private List<String> zoo;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    public static void main(String[] args) {
+        Cli.main(new NearBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Suite s = Cli.enumValue(Suite.class, suite);
+        Cli.atLeast("--runs", runs, 1);
+        List<String> names = zoo != null ? zoo : s.isCi() ? List.of("LeNet", "SimpleCNN") : ZooBench.ALL;
+        SuitePart.Context ctx = new SuitePart.Context(s, runs, parity, names);
+        run(ctx, out, Progress.Mode.detect(run.quiet()));
+        return NearCli.EXIT_OK;
+    }
+
+    /** Runs the suite's parts in order and writes the report block. */
+    static void run(SuitePart.Context ctx, Path out, Progress.Mode progressMode) throws Exception {
+        long t0 = System.nanoTime();
+        String load0 = Machine.loadAverage();
+        Report report = ctx.report;
+        report.say("## Results: suite `" + ctx.suite.label() + "`, " + Machine.backendName() + "\n");
+        report.say(String.format(Locale.ROOT, "- date %s; backend `%s`; device: %s; %d cores; JVM %s, max heap %d MiB%n",
+                LocalDate.now(), Nd4j.getBackend().getClass().getSimpleName(), Machine.device(), ctx.cores,
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
+        report.say("- inputs: " + (Workloads.realImages() ? "Fashion-MNIST training images"
+                : "uniform random pixels (Fashion-MNIST files not found)")
+                + "; times are medians of " + ctx.reps + " runs after a warm-up unless a table says otherwise; "
+                + "a workload's NEAR and forward pass are timed in alternation; tasks under 0.5 s: "
+                + String.format(Locale.ROOT, "%.1f s of warm-up, then about %.1f s of runs (at most 101)%n",
+                ctx.timing.warmupSeconds(), ctx.timing.measureSeconds()));
+        report.say("- load average before: " + load0 + "\n");
+        List<SuitePart> parts = new ArrayList<>();
+        for (Suite.Part p : ctx.suite.parts()) {
+            parts.add(part(p, ctx));
+        }
+        try (Progress progress = Progress.start("speed " + ctx.suite.label(), "parts", parts.size(), progressMode,
+                System.err)) {
+            for (SuitePart p : parts) {
+                p.run();
+                progress.step();
+            }
+        }
+        report.say(String.format(Locale.ROOT, "%n- load average after: %s; suite took %.0f s%n", Machine.loadAverage(),
+                (System.nanoTime() - t0) / 1e9));
+        if (out != null) {
+            Report.writeBlock(out, "suite-" + ctx.suite.label() + "-" + Machine.backendName(), report.text());
+            System.out.println("written to " + out);
+        }
+    }
+
+    private static SuitePart part(Suite.Part p, SuitePart.Context ctx) {
+        switch (p) {
+            case ERANK:
+                return new ErankSuite(ctx);
+            case WORKLOADS:
+                return new WorkloadSuite(ctx);
+            case ACCURACY:
+                return new AccuracySuite(ctx);
+            case PRECISION:
+                return new PrecisionSuite(ctx);
+            case ZOO:
+                return new SuitePart(ctx) {
+                    @Override
+                    void run() {
+                        heading("\n### DL4J zoo models at initialisation\n");
+                        say(new ZooBench(ctx.zooNames).run());
+                    }
+                };
+            default:
+                throw new IllegalStateException("unknown part " + p);
+        }
+    }
+}

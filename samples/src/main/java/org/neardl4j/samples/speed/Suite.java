@@ -1,0 +1,77 @@
+package org.neardl4j.samples.speed;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The suites of {@link NearBenchmark}: which {@link Part}s run, in the order of {@link Part}, and whether the short
+ * timing of the {@code ci} suite applies.
+ *
+ * <pre>{@code
+ * Suite.FULL.parts();   // [ERANK, WORKLOADS, ACCURACY]
+ * }</pre>
+ */
+public enum Suite {
+    /** A small, fast subset of everything except precision (CI runs it). */
+    CI(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY, Part.ZOO)),
+    /** Effective-rank methods, n = 256 ... 4096, and their accuracy. */
+    ERANK(EnumSet.of(Part.ERANK, Part.ACCURACY)),
+    /** The workloads (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking), thread scaling and accuracy. */
+    WORKLOADS(EnumSet.of(Part.WORKLOADS, Part.ACCURACY)),
+    /** Float against double forward passes on zoo ResNet50. */
+    PRECISION(EnumSet.of(Part.PRECISION)),
+    /** Every DL4J zoo model that builds without a download. */
+    ZOO(EnumSet.of(Part.ZOO)),
+    /** erank + workloads. */
+    FULL(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY)),
+    /** Everything. */
+    ALL(EnumSet.allOf(Part.class));
+
+    /** A part of a suite: one kind of measurement, one report section (or a few). */
+    public enum Part {
+        /** {@link ErankSuite}. */
+        ERANK,
+        /** {@link WorkloadSuite}. */
+        WORKLOADS,
+        /** {@link AccuracySuite} (uses the blocks the workloads collected). */
+        ACCURACY,
+        /** {@link PrecisionSuite}. */
+        PRECISION,
+        /** {@link ZooBench}. */
+        ZOO
+    }
+
+    private final Set<Part> parts;
+
+    Suite(Set<Part> parts) {
+        this.parts = parts;
+    }
+
+    /**
+     * The parts this suite runs.
+     *
+     * @return them, in running order
+     */
+    public Set<Part> parts() {
+        return EnumSet.copyOf(parts);
+    }
+
+    /**
+     * Whether this is the short {@code ci} suite (smaller sizes, shorter warm-up and measuring).
+     *
+     * @return true for {@link #CI}
+     */
+    public boolean isCi() {
+        return this == CI;
+    }
+
+    /**
+     * The name on the command line and in report markers.
+     *
+     * @return e.g. {@code full}
+     */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,112 @@
+package org.neardl4j.samples.speed;
+
+import java.util.Arrays;
+
+/**
+ * How the speed benchmark times a task: medians of repeated runs, short tasks warmed up and repeated for a few
+ * seconds, two tasks timed in alternation so that a slow spell of a shared machine falls on both.
+ *
+ * <pre>{@code
+ * Timing t = Timing.forSuite(Suite.FULL);
+ * double[] nearAndForward = t.pairedTimes(5, () -> score(), () -> forward());
+ * }</pre>
+ */
+final class Timing {
+
+    /** Warm-up and measuring time of tasks under half a second (shorter in the {@code ci} suite). */
+    private final double warmupSeconds;
+    private final double measureSeconds;
+
+    Timing(double warmupSeconds, double measureSeconds) {
+        this.warmupSeconds = warmupSeconds;
+        this.measureSeconds = measureSeconds;
+    }
+
+    static Timing forSuite(Suite suite) {
+        return suite.isCi() ? new Timing(0.2, 0.5) : new Timing(2, 3);
+    }
+
+    double warmupSeconds() {
+        return warmupSeconds;
+    }
+
+    double measureSeconds() {
+        return measureSeconds;
+    }
+
+    /**
+     * Median time of {@code r}: after one warm-up run, short tasks (under half a second) are warmed up for two
+     * seconds more (JIT compilation of the plain-Java routes, ND4J's caches) and repeated for about three seconds (at
+     * least {@code reps}, at most 101 times), so that sub-millisecond differences are not noise ({@code ci} suite:
+     * 0.2 and 0.5 seconds).
+     */
+    double adaptiveTime(int reps, Runnable r) {
+        double once = time(r);
+        if (once >= 0.5) {
+            return medianTime(0, reps, r);
+        }
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        double fastest = once;
+        while (System.nanoTime() < until) {
+            fastest = Math.min(fastest, time(r));
+        }
+        int n = (int) Math.min(101, Math.max(reps, Math.ceil(measureSeconds / Math.max(fastest, 1e-4))));
+        return medianTime(0, n | 1, r);
+    }
+
+    /**
+     * Median times of {@code a} and {@code b} measured in alternation (a b, b a, a b, ...), so that a slow spell of a
+     * shared machine falls on both and their ratio is not skewed by it. After one run of each, pairs taking under
+     * half a second are warmed up and repeated as in {@link #adaptiveTime}; longer ones are repeated {@code reps}
+     * times.
+     *
+     * @return {@code {median of a, median of b}}
+     */
+    double[] pairedTimes(int reps, Runnable a, Runnable b) {
+        double once = time(a) + time(b);
+        int n = reps;
+        if (once < 0.5) {
+            long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            double fastest = once;
+            while (System.nanoTime() < until) {
+                fastest = Math.min(fastest, time(a) + time(b));
+            }
+            n = (int) Math.min(101, Math.max(reps, Math.ceil(measureSeconds / Math.max(fastest, 1e-4))));
+        }
+        n |= 1;
+        double[] ta = new double[n];
+        double[] tb = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0) {
+                ta[i] = time(a);
+                tb[i] = time(b);
+            } else {
+                tb[i] = time(b);
+                ta[i] = time(a);
+            }
+        }
+        Arrays.sort(ta);
+        Arrays.sort(tb);
+        return new double[] {ta[n / 2], tb[n / 2]};
+    }
+
+    static double time(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static double medianTime(int warmup, int reps, Runnable r) {
+        for (int i = 0; i < warmup; i++) {
+            r.run();
+        }
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return reps % 2 == 1 ? t[reps / 2] : (t[reps / 2 - 1] + t[reps / 2]) / 2;
+    }
+}
