@@ -16,6 +16,7 @@ import org.neardl4j.sampling.ActivationLayout;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@link ModelCapture} for a {@link ComputationGraph}: vertices in topological order. Each vertex's inputs are
@@ -151,7 +152,13 @@ final class GraphCapture extends ModelCapture {
                             }
                         }
                         final long flatBatch = fb;
-                        Output o = run(steps[idx], in, batch, flatBatch, () -> v.doForward(true, mgr), sink, memory);
+                        Supplier<INDArray> dl4j = () -> v.doForward(true, mgr);
+                        // the capture's own forward pass only where no preprocessor runs first
+                        Supplier<INDArray> step = raw != null && fb < 0 && v.getInputs().length == 1
+                                && v instanceof org.deeplearning4j.nn.graph.vertex.impl.LayerVertex
+                                && ((org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) v).getLayerPreProcessor() == null
+                                ? steps[idx].forward(v.getLayer(), () -> raw, dl4j) : dl4j;
+                        Output o = run(steps[idx], in, batch, flatBatch, step, sink, memory);
                         memory.releaseCaches(v.getLayer(), o.array);
                         out = o.array;
                         layouts[idx] = o.layout;

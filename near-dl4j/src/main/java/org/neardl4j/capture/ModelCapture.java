@@ -102,6 +102,8 @@ public abstract class ModelCapture {
         final boolean perTimeStep;
         final MatrixSite pre;
         final MatrixSite post;
+        /** The capture's own forward pass for this layer, or null: DL4J's layer runs. */
+        final FastLayers.Step fast;
 
         LayerStep(String name, int index, Layer conf) {
             this.name = name;
@@ -122,6 +124,22 @@ public abstract class ModelCapture {
             boolean hasPost = role == LayerRole.PRE_AND_POST || role == LayerRole.POST_ONLY;
             this.pre = hasPre ? MatrixSite.of(name, index, type, MatrixKind.PRE) : null;
             this.post = hasPost ? MatrixSite.of(name, index, type, MatrixKind.POST) : null;
+            this.fast = FastLayers.of(conf);
+        }
+
+        /**
+         * The layer's forward step: the fast path when there is one and it takes this input, else DL4J's own
+         * ({@code dl4j}).
+         */
+        Supplier<INDArray> forward(org.deeplearning4j.nn.api.Layer layer, Supplier<INDArray> input,
+                                   Supplier<INDArray> dl4j) {
+            if (fast == null) {
+                return dl4j;
+            }
+            return () -> {
+                INDArray out = fast.forward(layer, input.get());
+                return out != null ? out : dl4j.get();
+            };
         }
 
         SkippedLayer skipped() {

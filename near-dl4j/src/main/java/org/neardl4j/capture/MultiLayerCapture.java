@@ -107,7 +107,8 @@ final class MultiLayerCapture extends ModelCapture {
             }
             Layer layer = net.getLayer(i);
             final INDArray in = x;
-            Output out = run(step, layout, in.size(0), flattened, () -> layer.activate(in, true, mgr), sink, memory);
+            Output out = run(step, layout, in.size(0), flattened,
+                    step.forward(layer, () -> in, () -> layer.activate(in, true, mgr)), sink, memory);
             layer.clear();
             memory.releaseCaches(layer, out.array);
             if (out.array.rank() != 2 || out.array.size(0) != x.size(0)) {
