@@ -2,6 +2,7 @@ package org.neardl4j.capture;
 
 import com.google.common.base.Preconditions;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Objects;
  * MatrixSite site = MatrixSite.of("dense0", 0, "DenseLayer", MatrixKind.PRE);
  * }</pre>
  */
-public final class MatrixSite {
+public final class MatrixSite implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String layerName;
     private final int layerIndex;

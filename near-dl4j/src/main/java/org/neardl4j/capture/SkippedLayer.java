@@ -2,6 +2,7 @@ package org.neardl4j.capture;
 
 import com.google.common.base.Preconditions;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Objects;
  * for (SkippedLayer s : result.skipped()) System.out.println(s.layerName() + ": " + s.reason());
  * }</pre>
  */
-public final class SkippedLayer {
+public final class SkippedLayer implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String layerName;
     private final int layerIndex;

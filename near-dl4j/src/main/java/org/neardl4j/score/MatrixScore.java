@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import org.neardl4j.capture.MatrixKind;
 import org.neardl4j.capture.MatrixSite;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class MatrixScore {
+public final class MatrixScore implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final MatrixSite site;
     private final long rows;

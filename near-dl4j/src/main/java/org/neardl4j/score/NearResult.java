@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import org.neardl4j.capture.SkippedLayer;
 import org.neardl4j.sampling.BlockMode;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -23,7 +24,9 @@ import java.util.Locale;
  * String json = r.toJson();
  * }</pre>
  */
-public final class NearResult {
+public final class NearResult implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final ImmutableList<RepetitionScore> repetitions;
     private final ImmutableList<SkippedLayer> skipped;

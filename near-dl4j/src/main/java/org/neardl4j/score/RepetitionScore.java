@@ -3,6 +3,7 @@ package org.neardl4j.score;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,9 @@ import java.util.Objects;
  * double total = first.total();
  * }</pre>
  */
-public final class RepetitionScore {
+public final class RepetitionScore implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final ImmutableList<MatrixScore> matrices;
     private final double total;

@@ -58,10 +58,12 @@ public final class ArchitectureRanking {
 
     private final NearScorer scorer;
     private final boolean freshWeights;
+    private final boolean isolateFailures;
 
     private ArchitectureRanking(Builder b) {
         this.scorer = b.scorer;
         this.freshWeights = b.freshWeights;
+        this.isolateFailures = b.isolateFailures;
     }
 
     public static Builder builder() {
@@ -87,9 +89,20 @@ public final class ArchitectureRanking {
     }
 
     /**
+     * Whether a candidate that cannot be built or scored is reported in {@link RankingResult#failures()} instead of
+     * ending the ranking.
+     *
+     * @return true when failures are isolated
+     */
+    public boolean isolateFailures() {
+        return isolateFailures;
+    }
+
+    /**
      * Ranks the candidates on one batch of inputs (one array per network input; every network must accept them).
      *
-     * @throws IllegalArgumentException naming the candidate when one cannot be scored, or for duplicate names
+     * @throws IllegalArgumentException naming the candidate when one cannot be scored (unless failures are
+     *                                  {@linkplain Builder#isolateFailures isolated}), or for duplicate names
      */
     public RankingResult rank(List<Candidate> candidates, INDArray... features) {
         Preconditions.checkNotNull(features, "features");
@@ -158,6 +171,7 @@ public final class ArchitectureRanking {
         }
         List<RankedCandidate> scored = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<CandidateFailure> failures = new ArrayList<>();
         int i = 0;
         for (Candidate c : candidates) {
             i++;
@@ -174,8 +188,17 @@ public final class ArchitectureRanking {
                 });
                 params = done.getKey();
                 result = done.getValue();
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("candidate '" + c.name() + "' could not be scored: " + e.getMessage(), e);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                if (!isolateFailures) {
+                    if (e instanceof Error) {
+                        throw (Error) e;
+                    }
+                    throw new IllegalArgumentException("candidate '" + c.name() + "' could not be scored: "
+                            + e.getMessage(), e);
+                }
+                failures.add(CandidateFailure.of(c.name(), e));
+                log.warn("candidate {}/{} '{}' failed: {}", i, candidates.size(), c.name(), e.toString());
+                continue;
             }
             for (String w : result.warnings()) {
                 warnings.add(c.name() + ": " + w);
@@ -188,7 +211,7 @@ public final class ArchitectureRanking {
                         (System.nanoTime() - started) / 1_000_000L);
             }
         }
-        return RankingResult.of(scored, scorer.repetitions(), scorer.seed(), warnings);
+        return RankingResult.of(scored, scorer.repetitions(), scorer.seed(), warnings, failures);
     }
 
     /**
@@ -203,6 +226,7 @@ public final class ArchitectureRanking {
     public static final class Builder {
         private NearScorer scorer = NearScorer.builder().repetitions(DEFAULT_REPETITIONS).build();
         private boolean freshWeights;
+        private boolean isolateFailures;
 
         private Builder() {
         }
@@ -227,6 +251,20 @@ public final class ArchitectureRanking {
          */
         public Builder freshWeights(boolean freshWeights) {
             this.freshWeights = freshWeights;
+            return this;
+        }
+
+        /**
+         * Whether a candidate that cannot be built or scored (a bad configuration, NaN activations, an
+         * {@code OutOfMemoryError} or {@code StackOverflowError}) is reported in {@link RankingResult#failures()} with
+         * its error while the others are still ranked (default false: the ranking stops with an
+         * {@code IllegalArgumentException} naming the candidate).
+         *
+         * @param isolate true to isolate failures
+         * @return this builder
+         */
+        public Builder isolateFailures(boolean isolate) {
+            this.isolateFailures = isolate;
             return this;
         }
 

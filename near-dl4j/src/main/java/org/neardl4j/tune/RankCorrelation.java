@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,7 +25,9 @@ import java.util.stream.IntStream;
  *
  * <p>Both arrays are "higher is better": negate a metric where lower is better (a loss) before passing it.
  */
-public final class RankCorrelation {
+public final class RankCorrelation implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int n;
     private final double spearman;

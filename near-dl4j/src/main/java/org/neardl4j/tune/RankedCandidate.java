@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.neardl4j.score.NearResult;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -16,7 +17,9 @@ import java.util.OptionalDouble;
  * System.out.printf("%d %s %.2f +- %.2f%n", best.rank(), best.name(), best.score(), best.standardDeviation());
  * }</pre>
  */
-public final class RankedCandidate {
+public final class RankedCandidate implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int rank;
     private final String name;

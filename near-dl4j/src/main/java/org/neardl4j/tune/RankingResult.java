@@ -6,6 +6,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ import java.util.TreeSet;
  * r.writeCsv(Paths.get("ranking.csv"));
  * }</pre>
  */
-public final class RankingResult {
+public final class RankingResult implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final ImmutableList<RankedCandidate> entries;
     private final int repetitions;
@@ -42,10 +45,13 @@ public final class RankingResult {
     private final boolean higherIsBetter;
     private final RankCorrelation correlation;
     private final ImmutableList<String> warnings;
+    private final ImmutableList<CandidateFailure> failures;
 
     private RankingResult(List<RankedCandidate> entries, int repetitions, long seed, String metricName,
-                          boolean higherIsBetter, RankCorrelation correlation, List<String> warnings) {
+                          boolean higherIsBetter, RankCorrelation correlation, List<String> warnings,
+                          List<CandidateFailure> failures) {
         this.entries = ImmutableList.copyOf(entries);
+        this.failures = ImmutableList.copyOf(failures);
         this.repetitions = repetitions;
         this.seed = seed;
         this.metricName = metricName;
@@ -56,14 +62,64 @@ public final class RankingResult {
 
     /** Sorts the scored candidates by NEAR, highest first (ties keep the input order), and numbers them. */
     static RankingResult of(List<RankedCandidate> scored, int repetitions, long seed, List<String> warnings) {
-        Preconditions.checkArgument(!scored.isEmpty(), "no candidates");
+        return of(scored, repetitions, seed, warnings, List.of());
+    }
+
+    /** {@link #of(List, int, long, List)} with the candidates that failed (then {@code scored} may be empty). */
+    static RankingResult of(List<RankedCandidate> scored, int repetitions, long seed, List<String> warnings,
+                            List<CandidateFailure> failures) {
+        Preconditions.checkArgument(!scored.isEmpty() || !failures.isEmpty(), "no candidates");
         List<RankedCandidate> sorted = new ArrayList<>(scored);
         sorted.sort(Comparator.comparingDouble((RankedCandidate c) -> -c.score()));
         List<RankedCandidate> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             ranked.add(sorted.get(i).withRank(i + 1));
         }
-        return new RankingResult(ranked, repetitions, seed, null, true, null, warnings);
+        return new RankingResult(ranked, repetitions, seed, null, true, null, warnings, failures);
+    }
+
+    /**
+     * One ranking of the candidates of several rankings made with the same repetitions and seed (for example one
+     * per candidate, computed on different machines): the entries of every part, sorted by NEAR again (ties keep the
+     * order of the parts, and within a part the rank order), the warnings and failures of every part. Ranking the
+     * candidates one at a time and merging the parts in the candidates' order gives exactly what one ranking of all
+     * of them gives.
+     *
+     * <pre>{@code
+     * RankingResult all = RankingResult.merge(List.of(ranking.rank(List.of(a), x), ranking.rank(List.of(b), x)));
+     * }</pre>
+     *
+     * @param parts rankings without a metric, all with the same repetitions and seed, no candidate name twice
+     * @return the merged ranking
+     * @throws IllegalArgumentException if there are no parts, they differ in repetitions or seed, one has a metric,
+     *                                  or a name comes twice
+     */
+    public static RankingResult merge(List<RankingResult> parts) {
+        Preconditions.checkNotNull(parts, "parts");
+        Preconditions.checkArgument(!parts.isEmpty(), "no rankings to merge");
+        RankingResult first = parts.get(0);
+        List<RankedCandidate> scored = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<CandidateFailure> failures = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (RankingResult p : parts) {
+            Preconditions.checkArgument(p != null, "a ranking to merge is null");
+            Preconditions.checkArgument(p.repetitions == first.repetitions && p.seed == first.seed,
+                    "rankings with different options cannot be merged: %s repetition(s), seed %s vs %s repetition(s),"
+                            + " seed %s", first.repetitions, first.seed, p.repetitions, p.seed);
+            Preconditions.checkArgument(p.metricName == null, "merge rankings before adding a metric (%s)",
+                    p.metricName);
+            for (RankedCandidate c : p.entries) {
+                Preconditions.checkArgument(names.add(c.name()), "candidate '%s' is in two rankings", c.name());
+                scored.add(c);
+            }
+            for (CandidateFailure f : p.failures) {
+                Preconditions.checkArgument(names.add(f.name()), "candidate '%s' is in two rankings", f.name());
+                failures.add(f);
+            }
+            warnings.addAll(p.warnings);
+        }
+        return of(scored, first.repetitions, first.seed, warnings, failures);
     }
 
     /** The candidates, highest NEAR first. */
@@ -73,6 +129,7 @@ public final class RankingResult {
 
     /** The candidate with the highest NEAR score. */
     public RankedCandidate best() {
+        Preconditions.checkState(!entries.isEmpty(), "no candidate was scored; failures: %s", failures);
         return entries.get(0);
     }
 
@@ -109,6 +166,16 @@ public final class RankingResult {
     /** Correlation between NEAR and the metric, over the candidates that have a metric value. */
     public Optional<RankCorrelation> correlation() {
         return Optional.ofNullable(correlation);
+    }
+
+    /**
+     * The candidates that could not be built or scored, in the order they were given (empty unless failures were
+     * isolated, see {@link ArchitectureRanking.Builder#isolateFailures}).
+     *
+     * @return the failures
+     */
+    public ImmutableList<CandidateFailure> failures() {
+        return failures;
     }
 
     /** Things to know: candidates without a metric value, short probe data, ... */
@@ -185,7 +252,7 @@ public final class RankingResult {
         if (!missing.isEmpty()) {
             w.add("no " + name + " for " + missing + ": left out of the correlation");
         }
-        return new RankingResult(updated, repetitions, seed, name, higherIsBetter, corr, w);
+        return new RankingResult(updated, repetitions, seed, name, higherIsBetter, corr, w, failures);
     }
 
     // ------------------------------------------------------------------------------------------ output
@@ -259,6 +326,17 @@ public final class RankingResult {
         JsonArray w = new JsonArray();
         warnings.forEach(w::add);
         o.add("warnings", w);
+        if (!failures.isEmpty()) {
+            JsonArray f = new JsonArray();
+            for (CandidateFailure x : failures) {
+                JsonObject j = new JsonObject();
+                j.addProperty("name", x.name());
+                j.addProperty("type", x.type());
+                j.addProperty("error", x.error());
+                f.add(j);
+            }
+            o.add("failures", f);
+        }
         return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
@@ -295,6 +373,9 @@ public final class RankingResult {
         }
         for (String w : warnings) {
             sb.append("warning: ").append(w).append('\n');
+        }
+        for (CandidateFailure f : failures) {
+            sb.append("failed: ").append(f).append('\n');
         }
         return sb.toString();
     }

@@ -1,0 +1,51 @@
+package org.neardl4j.tune;
+
+import com.google.common.base.Preconditions;
+
+import java.io.Serializable;
+
+/**
+ * A candidate that could not be built or scored (a bad configuration, NaN activations, out of memory), as a
+ * {@link RankingResult} reports it when failures are isolated ({@link ArchitectureRanking.Builder#isolateFailures}).
+ *
+ * <pre>{@code
+ * for (CandidateFailure f : ranking.failures()) {
+ *     System.err.println(f.name() + ": " + f.error());
+ * }
+ * }</pre>
+ *
+ * @param name  the candidate's name
+ * @param type  the class of the error, e.g. {@code java.lang.IllegalStateException}
+ * @param error the error's message, naming the layer or option where the library knows it
+ */
+public record CandidateFailure(String name, String type, String error) implements Serializable {
+
+    /**
+     * Checks the fields.
+     *
+     * @throws NullPointerException if a field is null
+     */
+    public CandidateFailure {
+        Preconditions.checkNotNull(name, "name");
+        Preconditions.checkNotNull(type, "type");
+        Preconditions.checkNotNull(error, "error");
+    }
+
+    /**
+     * The failure of a candidate from the error it threw.
+     *
+     * @param name  the candidate's name
+     * @param error what was thrown
+     * @return the failure, with the message of the error (its class name when it has none)
+     */
+    public static CandidateFailure of(String name, Throwable error) {
+        Preconditions.checkNotNull(error, "error");
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getName();
+        return new CandidateFailure(name, error.getClass().getName(), message);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + error + " (" + type + ")";
+    }
+}
