@@ -1,0 +1,115 @@
+package org.neardl4j.spark;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.score.NearScorer;
+import org.neardl4j.tune.CandidateFailure;
+import org.neardl4j.tune.RankedCandidate;
+import org.neardl4j.tune.RankingResult;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on {@code local[2]} (tasks retried up to 3 times): results, failure isolation (bad JSON, NaN
+ * activations, an out-of-memory error), a lost task retried with the same result, and a restarted job on the same
+ * output that skips what is already there.
+ */
+class SparkRankingEndToEndTest {
+
+    /** Networks built by the factories of this test (local mode: the executors run in this JVM). */
+    static final AtomicInteger BUILT = new AtomicInteger();
+
+    private static final INDArray PROBE = SparkFixtures.probe(64, 9);
+    private static final NearScorer SCORER = NearScorer.builder().repetitions(2).seed(3).build();
+
+    private static MultiLayerNetwork mlp(int width) {
+        BUILT.incrementAndGet();
+        MultiLayerNetwork n = new MultiLayerNetwork(SparkFixtures.mlp(width, 2, Activation.RELU, width));
+        n.init();
+        return n;
+    }
+
+    private static SparkCandidate good(int width) {
+        return SparkCandidate.of("w" + width, () -> mlp(width));
+    }
+
+    private static List<SparkCandidate> firstRun() {
+        List<SparkCandidate> c = new ArrayList<>();
+        c.add(good(6));
+        c.add(SparkCandidate.ofJson("bad-json", "{\"confs\": [ this is not json"));
+        c.add(good(12));
+        c.add(SparkCandidate.of("nan-weights", () -> {
+            MultiLayerNetwork n = mlp(7);
+            n.setParams(Nd4j.valueArrayOf(n.numParams(), Double.NaN));
+            return n;
+        }));
+        c.add(SparkCandidate.of("out-of-memory", () -> {
+            throw new OutOfMemoryError("simulated: cannot allocate the activations");
+        }));
+        c.add(SparkCandidate.of("lost-once", () -> {
+            if (TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
+                throw new AssertionError("simulated task loss on the first attempt");   // not isolated: the task fails
+            }
+            return mlp(9);
+        }));
+        c.add(good(20));
+        return c;
+    }
+
+    @Test
+    void ranksIsolatesFailuresRetriesLostTasksAndResumes(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("out").resolve("ranking.csv");
+        SparkRanking ranking = SparkRanking.builder().scorer(SCORER).output(csv).build();
+        // expected values, computed in this JVM without Spark
+        RankingResult expected = ranking.local().rank(List.of(good(6).toCandidate(), good(12).toCandidate(),
+                SparkCandidate.of("lost-once", () -> mlp(9)).toCandidate(), good(20).toCandidate(),
+                good(30).toCandidate()), PROBE);
+        try (JavaSparkContext sc = SparkFixtures.context("local[2,3]")) {
+            RankingResult first = ranking.rank(sc, firstRun(), PROBE);
+            assertEquals(List.of("w6", "w12", "lost-once", "w20").stream().sorted().toList(),
+                    first.names().stream().sorted().toList());
+            for (RankedCandidate c : first.entries()) {
+                assertEquals(expected.get(c.name()).scores(), c.scores(), c.name());
+                assertEquals(expected.get(c.name()).result().matrices(), c.result().matrices(), c.name());
+            }
+            List<CandidateFailure> failures = first.failures();
+            assertEquals(List.of("bad-json", "nan-weights", "out-of-memory"),
+                    failures.stream().map(CandidateFailure::name).toList());
+            assertTrue(failures.get(1).error().contains("NaN"), failures.get(1).toString());
+            assertEquals("java.lang.OutOfMemoryError", failures.get(2).type());
+            List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            assertEquals(1 + 7, rows.size(), String.join("\n", rows));
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("lost-once,ok,") && r.contains(",1,")),
+                    "the lost task's row comes from its second attempt");
+
+            // a crash while writing left half a row; the job is restarted with one more candidate
+            Files.writeString(csv, "w99,ok,12.5,0.1,\"12", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            int builtBefore = BUILT.get();
+            List<SparkCandidate> more = new ArrayList<>(firstRun());
+            more.add(good(30));
+            RankingResult second = ranking.rank(sc, more, PROBE);
+            assertEquals(1, BUILT.get() - builtBefore, "only the new candidate is scored");
+            assertEquals(5, second.entries().size());
+            assertEquals(3, second.failures().size());
+            for (RankedCandidate c : second.entries()) {
+                assertEquals(expected.get(c.name()).scores(), c.scores(), c.name());
+            }
+            assertEquals(expected.names(), second.names());
+        }
+    }
+}
