@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.neardl4j.capture.Configurations;
 import org.neardl4j.capture.FreshThread;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
@@ -200,10 +201,10 @@ public final class SparkCandidate implements Serializable {
         }
     }
 
-    /** Built and initialised as {@code Candidate.ofConfiguration} does: a clone, on a fresh thread. */
+    /** Built and initialised as {@code Candidate.ofConfiguration} does: a faithful copy, on a fresh thread. */
     private static MultiLayerNetwork initialised(MultiLayerConfiguration conf) {
         return FreshThread.call(() -> {
-            MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
+            MultiLayerNetwork net = new MultiLayerNetwork(Configurations.copyOf(conf));
             net.init();
             return net;
         });
@@ -211,7 +212,7 @@ public final class SparkCandidate implements Serializable {
 
     private static ComputationGraph initialised(ComputationGraphConfiguration conf) {
         return FreshThread.call(() -> {
-            ComputationGraph g = new ComputationGraph(conf.clone());
+            ComputationGraph g = new ComputationGraph(Configurations.copyOf(conf));
             g.init();
             return g;
         });
