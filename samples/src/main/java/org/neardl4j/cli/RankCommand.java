@@ -6,10 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
+import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.io.NpyFiles;
 import org.neardl4j.cli.progress.Progress;
 import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankingResult;
@@ -79,8 +82,15 @@ public final class RankCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
     private boolean help;
 
+    @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "NAS-Bench-201 cells to rank: a cell string"
+            + " (|nor_conv_3x3~0|+|...|) or a file of them (one per line, or a CSV with a cellstr column);"
+            + " repeatable; named by the cell string; without --input scored on the first "
+            + Nb201Sources.DEFAULT_IMAGES + " bundled CIFAR-10 test images")
+    private List<String> nb201 = new ArrayList<>();
+
     private final PrintStream out;
     private final PrintStream err;
+    private List<String> inputSources = List.of();
 
     /**
      * A rank command that prints to {@code out} and shows progress on {@code err}.
@@ -118,13 +128,32 @@ public final class RankCommand implements Callable<Integer> {
         return models;
     }
 
+    private static INDArray[] cast(List<INDArray> raw, DataType type) {
+        INDArray[] features = new INDArray[raw.size()];
+        for (int i = 0; i < raw.size(); i++) {
+            features[i] = raw.get(i).dataType() == type ? raw.get(i) : raw.get(i).castTo(type);
+        }
+        return features;
+    }
+
     @Override
     public Integer call() throws CliException {
-        if (models.size() < 2) {
-            throw CliException.usage("rank needs at least two --models files");
+        List<Nb201Cell> cells = new ArrayList<>();
+        try {
+            for (String a : nb201) {
+                cells.addAll(Nb201Sources.cells(a));
+            }
+        } catch (InvalidInputException e) {
+            throw CliException.badInput(e.getMessage(), e);
         }
-        if (inputs.isEmpty()) {
-            throw CliException.usage("rank needs at least one --input FILE.npy");
+        int total = models.size() + cells.size();
+        if (total < 2) {
+            throw CliException.usage(cells.isEmpty() ? "rank needs at least two --models files"
+                    : "rank needs at least two networks (--models files and --nb201 cells)");
+        }
+        if (inputs.isEmpty() && (cells.isEmpty() || !models.isEmpty())) {
+            throw CliException.usage("rank needs at least one --input FILE.npy"
+                    + (cells.isEmpty() ? "" : " (only NB201 cells alone are scored on the bundled images)"));
         }
         int repetitions = scoring.repetitions(3);
         long maxSamples = scoring.maxSamples();
@@ -132,13 +161,20 @@ public final class RankCommand implements Callable<Integer> {
         List<Candidate> candidates = new ArrayList<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
         INDArray[] features = null;
-        Progress progress = null;
+        Progress progress = Progress.start("rank", "candidates", total, Progress.Mode.detect(run.quiet()), err);
         try {
             List<INDArray> raw = new ArrayList<>();
+            List<String> sources = new ArrayList<>(inputs);
             for (String f : inputs) {
                 raw.add(NpyFiles.read(Paths.get(f)));
             }
+            if (inputs.isEmpty()) {
+                INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
+                raw.add(x);
+                sources.add(Nb201Sources.describeImages(Math.min(x.size(0), maxSamples)));
+            }
             raw = ScoringOptions.firstSamples(raw, maxSamples);
+            inputSources = sources;
             Map<String, String> seen = new LinkedHashMap<>();
             List<Model> loaded = new ArrayList<>();
             for (String f : models) {
@@ -147,30 +183,49 @@ public final class RankCommand implements Callable<Integer> {
                     throw CliException.usage("two models are named '" + name + "': " + seen.get(name) + " and " + f);
                 }
                 ModelFiles.Loaded m = ModelFiles.load(Paths.get(f));
-                InputCheck.check(m.model(), raw, inputs);
+                InputCheck.check(m.model(), raw, sources);
                 descriptions.put(name, m.description());
                 if (features == null) {
-                    DataType type = ModelFiles.dataType(m.model());
-                    features = new INDArray[raw.size()];
-                    for (int i = 0; i < raw.size(); i++) {
-                        features[i] = raw.get(i).dataType() == type ? raw.get(i) : raw.get(i).castTo(type);
-                    }
+                    features = cast(raw, ModelFiles.dataType(m.model()));
                 }
                 loaded.add(m.model());
             }
-            progress = Progress.start("rank", "candidates", models.size(), Progress.Mode.detect(run.quiet()), err);
+            int index = 0;
+            Progress p = progress;
             for (int i = 0; i < loaded.size(); i++) {
                 Model model = loaded.get(i);
-                int index = i;
-                Progress p = progress;
-                // the ranking asks for each candidate's network once, in order: candidate i starts when i are done
+                int k = index++;
+                // the ranking asks for each candidate's network once, in order: candidate k starts when k are done
                 candidates.add(Candidate.ofSupplier(candidateName(models.get(i)), () -> {
-                    p.stepTo(index);
+                    p.stepTo(k);
                     return model;
                 }));
             }
+            if (!cells.isEmpty()) {
+                Nb201Network space = Nb201Network.builder().seed(scoring.seed()).build();
+                InputCheck.check(space.graph(cells.get(0)), raw, sources);
+                if (features == null) {
+                    features = cast(raw, space.dataType());
+                }
+                for (Nb201Cell cell : cells) {
+                    String name = cell.toString();
+                    if (seen.put(name, name) != null) {
+                        throw CliException.usage("the NB201 cell " + name + " is given twice");
+                    }
+                    descriptions.put(name, "NB201 cell (" + space + ")");
+                    int k = index++;
+                    candidates.add(Candidate.ofSupplier(name, () -> {
+                        p.stepTo(k);
+                        return space.graph(cell);    // built when scored: a file may hold thousands of cells
+                    }));
+                }
+            }
         } catch (InvalidInputException e) {
+            progress.close();
             throw CliException.badInput(e.getMessage(), e);
+        } catch (CliException | RuntimeException e) {
+            progress.close();
+            throw e;
         }
 
         RankingResult result;
@@ -179,7 +234,7 @@ public final class RankCommand implements Callable<Integer> {
             result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions)
                             .seed(scoring.seed()).blockMode(scoring.block()).build())
                     .freshWeights(!savedWeights).build().rank(candidates, features);
-            p.stepTo(models.size());
+            p.stepTo(total);
         } catch (RuntimeException e) {
             throw CliException.badInput(CliException.oneLine(e), e);
         }
@@ -213,9 +268,9 @@ public final class RankCommand implements Callable<Integer> {
             provenance.put("weights", savedWeights ? "repetition 1 with the weights in the file, then fresh"
                     : "fresh initialisations in every repetition");
             provenance.put("samples", Long.toString(features[0].size(0)));
-            for (int i = 0; i < inputs.size(); i++) {
-                provenance.put("input " + (i + 1), inputs.get(i) + " " + java.util.Arrays.toString(features[i].shape())
-                        + " " + features[i].dataType());
+            for (int i = 0; i < inputSources.size(); i++) {
+                provenance.put("input " + (i + 1), inputSources.get(i) + " "
+                        + java.util.Arrays.toString(features[i].shape()) + " " + features[i].dataType());
             }
             descriptions.forEach((n, d) -> provenance.put("model " + n, d));
             if (accuracies != null) {
@@ -223,7 +278,7 @@ public final class RankCommand implements Callable<Integer> {
             }
             provenance.put("ranking time", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
             try {
-                HtmlReport.builder().title("NEAR ranking of " + models.size() + " networks").ranking(result)
+                HtmlReport.builder().title("NEAR ranking of " + total + " networks").ranking(result)
                         .provenance(provenance).build().write(html);
             } catch (IOException e) {
                 throw CliException.badInput("cannot write " + html + ": " + CliException.oneLine(e), e);

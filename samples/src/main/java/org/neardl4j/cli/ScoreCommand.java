@@ -1,6 +1,5 @@
 package org.neardl4j.cli;
 
-import com.google.common.collect.ImmutableList;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,7 +12,11 @@ import org.neardl4j.cli.builtin.DefaultCnn;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
+import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.io.NpyFiles;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Network;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import picocli.CommandLine.Command;
@@ -55,6 +58,12 @@ public final class ScoreCommand implements Callable<Integer> {
             + " images")
     private String model;
 
+    @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "a NAS-Bench-201 cell string"
+            + " (|nor_conv_3x3~0|+|...|) or a file holding one: its CIFAR-10 network (C 16, N 5, UNIFORM"
+            + " initialisation drawn with --seed); without --input: the first " + Nb201Sources.DEFAULT_IMAGES
+            + " bundled CIFAR-10 test images")
+    private String nb201;
+
     @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the network's input,"
             + " samples first; one per network input, in the network's input order (repeatable)")
     private List<String> inputs = new ArrayList<>();
@@ -86,7 +95,10 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws CliException {
         int repetitions = scoring.repetitions(1);
         long maxSamples = scoring.maxSamples();
-        if (model == null && !inputs.isEmpty()) {
+        if (model != null && nb201 != null) {
+            throw CliException.usage("--model and --nb201 exclude each other: score one network");
+        }
+        if (model == null && nb201 == null && !inputs.isEmpty()) {
             throw CliException.usage("--input needs --model (without --model the built-in CNN is scored on bundled"
                     + " images)");
         }
@@ -94,7 +106,8 @@ public final class ScoreCommand implements Callable<Integer> {
             throw CliException.usage("--model needs at least one --input FILE.npy");
         }
 
-        Subject s = model != null ? fromFiles(model, inputs) : builtIn();
+        Subject s = model != null ? fromFiles(model, inputs)
+                : nb201 != null ? fromNb201(nb201, inputs, scoring.seed()) : builtIn();
         s.limit(maxSamples);
         s.checkFinite();
 
@@ -161,32 +174,64 @@ public final class ScoreCommand implements Callable<Integer> {
     private static Subject fromFiles(String modelFile, List<String> inputFiles) throws CliException {
         try {
             ModelFiles.Loaded loaded = ModelFiles.load(Paths.get(modelFile));
-            Model model = loaded.model();
-            DataType type = ModelFiles.dataType(model);
-            List<INDArray> raw = new ArrayList<>();
-            for (String f : inputFiles) {
-                raw.add(NpyFiles.read(Paths.get(f)));
-            }
-            InputCheck.check(model, raw, inputFiles);
             List<String> warnings = new ArrayList<>();
             if (loaded.hasNormalizer()) {
                 warnings.add("the model file holds a data normalizer; it was NOT applied: give inputs that are"
                         + " already normalised");
             }
-            List<INDArray> cast = new ArrayList<>();
-            for (int i = 0; i < raw.size(); i++) {
-                INDArray x = raw.get(i);
-                if (!x.dataType().isFPType()) {
-                    warnings.add("input " + inputFiles.get(i) + " holds " + x.dataType() + " values; they were cast"
-                            + " to " + type + " without scaling");
-                }
-                cast.add(x.dataType() == type ? x : x.castTo(type));
-            }
-            return new Subject(model, loaded.description(), cast, ModelFiles.inputNames(model), inputFiles)
-                    .withWarnings(warnings);
+            return withInputs(loaded.model(), loaded.description(), inputFiles, warnings);
         } catch (InvalidInputException e) {
             throw CliException.badInput(e.getMessage(), e);
         }
+    }
+
+    /** An NB201 network (its weights drawn with {@code seed}) on the given inputs or the bundled CIFAR-10 images. */
+    private static Subject fromNb201(String arg, List<String> inputFiles, long seed) throws CliException {
+        try {
+            List<Nb201Cell> cells = Nb201Sources.cells(arg);
+            if (cells.size() != 1) {
+                throw CliException.badInput("score takes one NB201 cell, but " + arg + " holds " + cells.size()
+                        + " (rank scores several)");
+            }
+            Nb201Cell cell = cells.get(0);
+            Nb201Network nb201 = Nb201Network.builder().seed(seed).build();
+            ComputationGraph net;
+            try {
+                net = nb201.graph(cell);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("NB201 cell " + cell + ": cannot build the network: "
+                        + InvalidInputException.oneLine(e), e);
+            }
+            String description = "NB201 cell " + cell + " (" + nb201 + ", " + net.numParams() + " parameters)";
+            if (inputFiles.isEmpty()) {
+                INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
+                return new Subject(net, description, List.of(x), ModelFiles.inputNames(net),
+                        List.of(Nb201Sources.describeImages(x.size(0))));
+            }
+            return withInputs(net, description, inputFiles, new ArrayList<>());
+        } catch (InvalidInputException e) {
+            throw CliException.badInput(e.getMessage(), e);
+        }
+    }
+
+    private static Subject withInputs(Model model, String description, List<String> inputFiles, List<String> warnings)
+            throws InvalidInputException {
+        DataType type = ModelFiles.dataType(model);
+        List<INDArray> raw = new ArrayList<>();
+        for (String f : inputFiles) {
+            raw.add(NpyFiles.read(Paths.get(f)));
+        }
+        InputCheck.check(model, raw, inputFiles);
+        List<INDArray> cast = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            INDArray x = raw.get(i);
+            if (!x.dataType().isFPType()) {
+                warnings.add("input " + inputFiles.get(i) + " holds " + x.dataType() + " values; they were cast"
+                        + " to " + type + " without scaling");
+            }
+            cast.add(x.dataType() == type ? x : x.castTo(type));
+        }
+        return new Subject(model, description, cast, ModelFiles.inputNames(model), inputFiles).withWarnings(warnings);
     }
 
     /** The model and inputs of one run, with how to describe them. */

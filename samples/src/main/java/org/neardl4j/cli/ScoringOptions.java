@@ -38,10 +38,19 @@ public final class ScoringOptions {
             + " initialisations (default " + DEFAULT_SEED + ")")
     private Long seed;
 
-    @Option(names = "--block", paramLabel = "first|random", description = "first: every block starts at row 0"
+    @Option(names = "--block", paramLabel = "first|random", completionCandidates = BlockChoices.class, description = "first: every block starts at row 0"
             + " (deterministic); random: start drawn with the seed among the starts where a full block fits"
             + " (default random)")
     private BlockMode block;
+
+    /** What shell completion offers for {@code --block}: the names as typed, in lower case. */
+    static final class BlockChoices extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        BlockChoices() {
+            super(List.of(Cli.choices(BlockMode.class).split("\\|")));
+        }
+    }
 
     @Option(names = "--max-samples", paramLabel = "N", description = "use only the first N samples of every input")
     private Long maxSamples;

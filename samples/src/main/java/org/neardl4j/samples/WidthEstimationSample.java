@@ -1,6 +1,8 @@
 package org.neardl4j.samples;
 
 import org.neardl4j.cli.Cli;
+import org.neardl4j.samples.accuracy.CsvTable;
+import java.util.ArrayList;
 import org.neardl4j.cli.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,7 +146,7 @@ public final class WidthEstimationSample implements Callable<Integer> {
         DataSet test = SampleSupport.testSet(testSize);
         System.out.println(f("training on %d images for %d epoch(s), testing on %d:", trainSize, epochs, testSize));
         StringBuilder table = new StringBuilder("| width | parameters | test accuracy | training time (s) |\n|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("width,parameters,accuracy,seconds\n");
+        List<List<String>> csv = new ArrayList<>();
         for (int w : toTrain) {
             MultiLayerNetwork net = SampleSupport.build(SampleSupport.mlp(seed, Activation.RELU, WeightInit.XAVIER, w));
             long t = System.nanoTime();
@@ -152,11 +154,11 @@ public final class WidthEstimationSample implements Callable<Integer> {
             double s = SampleSupport.seconds(t);
             String mark = w == star ? " (x*)" : "";
             table.append(f("| %d%s | %d | %.4f | %.1f |%n", w, mark, net.numParams(), acc, s));
-            csv.append(f("%d,%d,%.6f,%.2f%n", w, net.numParams(), acc, s));
+            csv.add(List.of(Integer.toString(w), Long.toString(net.numParams()), f("%.6f", acc), f("%.2f", s)));
             System.out.println(f("  width %5d%s: accuracy %.4f (%.1f s)", w, mark, acc, s));
         }
         System.out.println(table);
-        Files.writeString(out.resolve("width-accuracy.csv"), csv.toString(), StandardCharsets.UTF_8);
+        CsvTable.write(out.resolve("width-accuracy.csv"), List.of("width", "parameters", "accuracy", "seconds"), csv);
         Files.writeString(out.resolve("width-tables.md"), e + "\n" + variants + "\n" + table, StandardCharsets.UTF_8);
         return 0;
     }
