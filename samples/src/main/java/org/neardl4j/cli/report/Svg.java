@@ -77,11 +77,19 @@ final class Svg {
             double px = LEFT + pw * (p.x() - xs[0]) / (xs[1] - xs[0]);
             double py = TOP + ph - ph * (p.y() - ys[0]) / (ys[1] - ys[0]);
             sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"6\""
-                    + " fill=\"#dd6b20\" fill-opacity=\"0.85\" stroke=\"#7b341e\"><title>%s: %s, %s</title></circle>%n",
+                    + " fill=\"#c53030\" stroke=\"#742a2a\"><title>%s: %s, %s</title></circle>%n",
                     px, py, ESC.escape(p.label()), tick(p.x()), tick(p.y())));
+            if (n <= 30) {   // few points: name them on the plot too
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#2d3748\">%s"
+                        + "</text>%n", px + 9, py + 4, ESC.escape(shorten(p.label()))));
+            }
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private static double[] pad(double lo, double hi) {
