@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.junit.jupiter.api.Test;
+import org.neardl4j.Untouched;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -88,14 +90,22 @@ class NoMutationTest {
         int epoch = mln ? ((MultiLayerNetwork) model).getEpochCount() : ((ComputationGraph) model).getEpochCount();
         List<TrainingListener> listeners = listeners(model);
         INDArray input = mln ? ((MultiLayerNetwork) model).getInput() : null;
+        // the caller's DataSet with labels and masks of ones (which change no proxy's value)
+        DataSet withMasks = new DataSet(data.getFeatures(), data.getLabels(),
+                Nd4j.ones(data.getFeatures().dataType(), data.numExamples(), 1),
+                Nd4j.ones(data.getLabels().dataType(), data.getLabels().shape()));
+        Untouched.Snapshot callers = Untouched.of(model, withMasks);
         Nd4j.getRandom().setSeed(99);
         for (ZeroCostProxy p : ZeroCostProxies.all(TWO)) {
             // (naswot may be -Infinity here: 4 hidden units cannot separate 6 samples)
-            assertTrue(!Double.isNaN(p.score(model, data).score()), p.name());
+            assertTrue(!Double.isNaN(p.score(model, withMasks).score()), p.name());
+            assertTrue(!Double.isNaN(p.score(model, new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(withMasks))
+                    .score()), p.name());
+            callers.assertUnchanged();
             String n = p.name() + " changed the network: ";
-            assertEquals(params, model.params(), n + "parameters");
-            assertEquals(updater, mln ? ((MultiLayerNetwork) model).getUpdater().getStateViewArray()
-                    : ((ComputationGraph) model).getUpdater().getStateViewArray(), n + "updater state");
+            assertArrayEquals(Untouched.bits(params), Untouched.bits(model.params()), n + "parameters, bit for bit");
+            assertArrayEquals(Untouched.bits(updater), Untouched.bits(mln ? ((MultiLayerNetwork) model).getUpdater().getStateViewArray()
+                    : ((ComputationGraph) model).getUpdater().getStateViewArray()), n + "updater state, bit for bit");
             assertEquals(conf, mln ? ((MultiLayerNetwork) model).getLayerWiseConfigurations().toJson()
                     : ((ComputationGraph) model).getConfiguration().toJson(), n + "configuration");
             assertEquals(iter, mln ? ((MultiLayerNetwork) model).getIterationCount()

@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.junit.jupiter.api.Test;
+import org.neardl4j.Untouched;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -118,16 +120,17 @@ class ModelUnchangedTest {
         }
 
         void assertSameAs(Snapshot now) {
-            assertEquals(params, now.params, "parameters (batch-norm running mean/variance included)");
-            assertEquals(updaterState, now.updaterState, "updater state");
+            assertArrayEquals(Untouched.bits(params), Untouched.bits(now.params),
+                    "parameters (batch-norm running mean/variance included), bit for bit");
+            assertArrayEquals(Untouched.bits(updaterState), Untouched.bits(now.updaterState), "updater state, bit for bit");
             assertEquals(iterations, now.iterations, "iteration count");
             assertEquals(epochs, now.epochs, "epoch count");
             assertEquals(listeners, now.listeners, "listeners");
             assertEquals(configJson, now.configJson, "configuration");
             assertSame(input, now.input, "stored input array");
-            assertEquals(inputCopy, now.input, "stored input values");
+            assertArrayEquals(Untouched.bits(inputCopy), Untouched.bits(now.input), "stored input values, bit for bit");
             assertSame(labels, now.labels, "stored labels array");
-            assertEquals(labelsCopy, now.labels, "stored label values");
+            assertArrayEquals(Untouched.bits(labelsCopy), Untouched.bits(now.labels), "stored label values, bit for bit");
         }
     }
 
@@ -142,6 +145,14 @@ class ModelUnchangedTest {
             y.putScalar(i, i % 3, 1.0);
         }
         return new DataSet(Nd4j.rand(DataType.DOUBLE, n, 1, 6, 5), y);
+    }
+
+    /** The same data with a features mask and a labels mask (NEAR ignores both; they must stay as they are). */
+    static DataSet masked(DataSet d) {
+        long n = d.numExamples();
+        INDArray fm = Nd4j.ones(DataType.DOUBLE, n, 1);
+        fm.putScalar(n - 1, 0, 0.0);
+        return new DataSet(d.getFeatures(), d.getLabels(), fm, Nd4j.ones(DataType.DOUBLE, n, 3));
     }
 
     static final NearScorer[] SCORERS = {
@@ -178,13 +189,17 @@ class ModelUnchangedTest {
         assertTrue(runningMean.amaxNumber().doubleValue() > 0, "training moved the running mean");
         int calls = listener.calls;
 
+        INDArray features = images(6).getFeatures();
+        DataSet withMasks = masked(images(6));
+        Untouched.Snapshot mine = Untouched.of(net, features, withMasks);
         for (NearScorer s : SCORERS) {
-            s.score(net, images(6).getFeatures());
-            s.score(net, new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(images(6)));
+            s.score(net, features);
+            s.score(net, new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(withMasks));
         }
 
+        mine.assertUnchanged();
         before.assertSameAs(new Snapshot(net));
-        assertEquals(runningMean, net.getParam("1_mean"));
+        assertArrayEquals(Untouched.bits(runningMean), Untouched.bits(net.getParam("1_mean")));
         assertEquals(calls, listener.calls, "no listener was called");
     }
 
@@ -218,12 +233,23 @@ class ModelUnchangedTest {
         assertTrue(before.updaterState.amaxNumber().doubleValue() > 0);
         int calls = listener.calls;
 
+        INDArray features = images(6).getFeatures();
+        DataSet withMasks = masked(images(6));
+        DataSet multiSource = masked(images(6));
+        org.nd4j.linalg.dataset.MultiDataSet multi = new org.nd4j.linalg.dataset.MultiDataSet(
+                new INDArray[] {multiSource.getFeatures()}, new INDArray[] {multiSource.getLabels()},
+                new INDArray[] {multiSource.getFeaturesMaskArray()}, new INDArray[] {multiSource.getLabelsMaskArray()});
+        INDArray runningMean = g.getParam("bn_mean").dup();
+        Untouched.Snapshot mine = Untouched.of(g, features, withMasks, multi);
         for (NearScorer s : SCORERS) {
-            s.score(g, images(6).getFeatures());
-            s.score(g, new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(images(6)));
+            s.score(g, features);
+            s.score(g, new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(withMasks));
+            s.score(g, new org.nd4j.linalg.dataset.adapter.SingletonMultiDataSetIterator(multi));
         }
 
+        mine.assertUnchanged();
         before.assertSameAs(new Snapshot(g));
+        assertArrayEquals(Untouched.bits(runningMean), Untouched.bits(g.getParam("bn_mean")));
         assertEquals(calls, listener.calls, "no listener was called");
     }
 
@@ -246,10 +272,11 @@ class ModelUnchangedTest {
                 .build());
         net.init();
         String json = net.getLayerWiseConfigurations().toJson();
-        INDArray params = net.params().dup();
-        NearResult r = NearScorer.builder().repetitions(2).build().score(net, Nd4j.rand(DataType.DOUBLE, 3, 3, 4));
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 3, 4);
+        Untouched.Snapshot before = Untouched.of(net, x);
+        NearResult r = NearScorer.builder().repetitions(2).build().score(net, x);
         assertNotEquals(0, r.matrices().size());
         assertEquals(json, net.getLayerWiseConfigurations().toJson(), "the user's configuration was changed");
-        assertEquals(params, net.params());
+        before.assertUnchanged();
     }
 }
