@@ -214,9 +214,14 @@ public final class NearScorer implements Serializable {
             }
             Preconditions.checkArgument(!samplers.isEmpty(),
                     "the network has no layer that gives a NEAR matrix (skipped: %s)", capture.skipped());
+            final int rep = r;
             ActivationSink sink = new ActivationSink() {
                 @Override
                 public void accept(MatrixSite site, INDArray activation, ActivationLayout layout) {
+                    // the whole activation, not only the block: one reduction (a sum) per captured array
+                    if (!EffectiveRank.isFinite(activation)) {
+                        throw nonFinite(site, activation, rep);
+                    }
                     samplers.get(site).accept(activation, layout);
                 }
 
@@ -302,6 +307,13 @@ public final class NearScorer implements Serializable {
     }
 
 
+
+    /** The error for NaN or infinite values in a captured activation, naming the layer. */
+    private static IllegalStateException nonFinite(MatrixSite site, INDArray activation, int rep) {
+        return new IllegalStateException("activations of layer " + site.describe() + " contain "
+                + (activation.isNaN().any() ? "NaN" : "infinite") + " values (repetition " + (rep + 1)
+                + "): check the input data and the weight initialisation");
+    }
 
     private static long countSamples(List<INDArray[]> batches) {
         long n = 0;

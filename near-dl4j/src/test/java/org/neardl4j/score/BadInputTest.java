@@ -71,6 +71,55 @@ class BadInputTest {
         assertMessage(e, "'d1'", "infinite");
     }
 
+    /**
+     * An overflow in one sample far from the scored block (FIRST mode scores rows 0..4): the whole activation is
+     * checked, not only the block, and the error names the layer and the matrix.
+     */
+    @Test
+    void infinityOutsideTheScoredBlockNamesItsLayer() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new DenseLayer.Builder().name("d0").nIn(4).nOut(5).activation(Activation.IDENTITY).build())
+                .layer(new DenseLayer.Builder().name("cube").nIn(5).nOut(5).activation(Activation.CUBE).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nIn(5).nOut(2)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 40, 4);
+        x.getRow(30).assign(1e120);     // finite; z of 'cube' ~ 1e120, z^3 overflows
+        NearScorer first = NearScorer.builder().blockMode(org.neardl4j.sampling.BlockMode.FIRST).build();
+        RuntimeException e = assertThrows(IllegalStateException.class, () -> first.score(net, x));
+        assertMessage(e, "'cube' (DenseLayer, post)", "infinite", "repetition 1");
+        // without the overflowing sample it scores
+        x.getRow(30).assign(0.5);
+        assertTrue(Double.isFinite(first.score(net, x).score()));
+    }
+
+    /** NaN at one position of a feature map, outside the block: named too (pre-activation of a convolution). */
+    @Test
+    void nanInAFeatureMapOutsideTheBlockNamesItsLayer() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new ConvolutionLayer.Builder(1, 1).name("c0").nOut(3).activation(Activation.IDENTITY).build())
+                .layer(new ActivationLayer.Builder().name("relu").activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(1, 1).name("c1").nOut(3).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nOut(2)
+                        .activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(6, 6, 1))
+                .build());
+        net.init();
+        // a huge (finite) input at one position of the last image passes c0 (weights 1, bias 0) and the ReLU as it
+        // is; c1's weights of 1e200 make its pre-activation overflow at that one position
+        net.getParam("2_W").assign(1e200);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 1, 6, 6);
+        x.putScalar(new long[] {3, 0, 5, 5}, 1e200);
+        net.getParam("0_W").assign(1);
+        net.getParam("0_b").assign(0);
+        NearScorer first = NearScorer.builder().blockMode(org.neardl4j.sampling.BlockMode.FIRST).build();
+        RuntimeException e = assertThrows(IllegalStateException.class, () -> first.score(net, x));
+        assertMessage(e, "'c1' (ConvolutionLayer, pre)", "infinite");
+    }
+
     @Test
     void nanOrInfiniteInputIsNamed() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 4);
