@@ -10,7 +10,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,10 +113,40 @@ public final class ModelFiles {
             model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
                     : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
+            // DL4J's own message for damaged parameters is often empty: say which entry is damaged and how
+            String damaged = damagedCoefficients(file);
             throw new InvalidInputException(what + ": cannot restore the " + (graph ? "ComputationGraph"
-                    : "MultiLayerNetwork") + ": " + InvalidInputException.oneLine(e), e);
+                    : "MultiLayerNetwork") + ": " + (damaged != null ? damaged : InvalidInputException.oneLine(e)), e);
         }
         return new Loaded(model, describe(file, model), normalizer);
+    }
+
+    /**
+     * Why the zip's parameters cannot be read (reading them alone, as ND4J's array format), or null when they can
+     * (or the zip has none).
+     */
+    private static String damagedCoefficients(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(ModelSerializer.COEFFICIENTS_BIN);
+            if (e == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(e)))) {
+                Nd4j.read(in);
+                return null;
+            } catch (IOException | RuntimeException ex) {
+                for (Throwable c = ex; c != null; c = c.getCause()) {
+                    if (c instanceof EOFException) {
+                        return ModelSerializer.COEFFICIENTS_BIN + " (the parameters) is truncated: it ends early";
+                    }
+                }
+                String why = InvalidInputException.oneLine(ex);
+                return ModelSerializer.COEFFICIENTS_BIN + " (the parameters) is damaged"
+                        + (why.equals(ex.getClass().getSimpleName()) ? "" : ": " + why);
+            }
+        } catch (IOException | RuntimeException ex) {
+            return null;
+        }
     }
 
     /**
