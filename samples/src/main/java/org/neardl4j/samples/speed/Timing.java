@@ -1,6 +1,7 @@
 package org.neardl4j.samples.speed;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * How the speed benchmark times a task: medians of repeated runs, short tasks warmed up and repeated for a few
@@ -17,9 +18,17 @@ final class Timing {
     private final double warmupSeconds;
     private final double measureSeconds;
 
+    /** Nanoseconds; {@code System::nanoTime} except in tests, which drive it by hand. */
+    private final LongSupplier clock;
+
     Timing(double warmupSeconds, double measureSeconds) {
+        this(warmupSeconds, measureSeconds, System::nanoTime);
+    }
+
+    Timing(double warmupSeconds, double measureSeconds, LongSupplier clock) {
         this.warmupSeconds = warmupSeconds;
         this.measureSeconds = measureSeconds;
+        this.clock = clock;
     }
 
     static Timing forSuite(Suite suite) {
@@ -63,13 +72,13 @@ final class Timing {
      * @return {@code {median of a, median of b}}
      */
     double[] pairedTimes(int reps, Runnable a, Runnable b) {
-        double once = time(a) + time(b);
+        double once = timed(a) + timed(b);
         int n = reps;
         if (once < 0.5) {
-            long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            long until = clock.getAsLong() + (long) (warmupSeconds * 1e9);
             double fastest = once;
-            while (System.nanoTime() < until) {
-                fastest = Math.min(fastest, time(a) + time(b));
+            while (clock.getAsLong() < until) {
+                fastest = Math.min(fastest, timed(a) + timed(b));
             }
             n = (int) Math.min(101, Math.max(reps, Math.ceil(measureSeconds / Math.max(fastest, 1e-4))));
         }
@@ -78,16 +87,23 @@ final class Timing {
         double[] tb = new double[n];
         for (int i = 0; i < n; i++) {
             if (i % 2 == 0) {
-                ta[i] = time(a);
-                tb[i] = time(b);
+                ta[i] = timed(a);
+                tb[i] = timed(b);
             } else {
-                tb[i] = time(b);
-                ta[i] = time(a);
+                tb[i] = timed(b);
+                ta[i] = timed(a);
             }
         }
         Arrays.sort(ta);
         Arrays.sort(tb);
         return new double[] {ta[n / 2], tb[n / 2]};
+    }
+
+    /** Seconds {@code r} takes, on this timing's clock. */
+    double timed(Runnable r) {
+        long t0 = clock.getAsLong();
+        r.run();
+        return (clock.getAsLong() - t0) / 1e9;
     }
 
     static double time(Runnable r) {

@@ -22,21 +22,51 @@ class NearBenchmarkTest {
 
     private static final Path PARITY = Paths.get("../near-dl4j/src/test/resources/parity");
 
+    /**
+     * Timed on a clock the tasks advance themselves (no wall clock: a busy machine cannot make it fail): the order of
+     * the runs and the medians are exactly those of the durations the tasks report.
+     */
     @Test
     void pairedTimesAlternatesTheOrderAndReturnsEachTasksMedian() {
-        Timing bench = Timing.forSuite(Suite.WORKLOADS);
+        long[] now = {0};
+        Timing bench = new Timing(2, 3, () -> now[0]);
         StringBuilder calls = new StringBuilder();
+        // the first run of each (together over half a second: no warm-up loop), then 3 pairs
+        long[] aMillis = {300, 500, 100, 350};
+        long[] bMillis = {260, 700, 200, 270};
+        int[] ia = {0};
+        int[] ib = {0};
         double[] t = bench.pairedTimes(3, () -> {
             calls.append('a');
-            sleep(300);
+            now[0] += aMillis[ia[0]++] * 1_000_000L;
         }, () -> {
             calls.append('b');
-            sleep(260);
+            now[0] += bMillis[ib[0]++] * 1_000_000L;
         });
-        // one run of each (over half a second together: no further warm-up), then 3 pairs in alternating order
         assertEquals("ab" + "ab" + "ba" + "ab", calls.toString());
-        assertTrue(t[0] >= 0.300 && t[0] < 2, "median of a: " + t[0]);
-        assertTrue(t[1] >= 0.260 && t[1] < 2, "median of b: " + t[1]);
+        assertEquals(0.350, t[0], 1e-12, "median of a's 500, 100, 350 ms");
+        assertEquals(0.270, t[1], 1e-12, "median of b's 700, 200, 270 ms");
+    }
+
+    /** Pairs under half a second are warmed up for warmupSeconds and repeated to fill measureSeconds. */
+    @Test
+    void shortPairsAreWarmedUpAndRepeated() {
+        long[] now = {0};
+        Timing bench = new Timing(1, 2, () -> now[0]);
+        int[] runs = {0, 0};
+        double[] t = bench.pairedTimes(3, () -> {
+            runs[0]++;
+            now[0] += 100_000_000L;   // 0.1 s
+        }, () -> {
+            runs[1]++;
+            now[0] += 50_000_000L;    // 0.05 s
+        });
+        // once (0.15 s), warm-up until 1 s has passed on the clock, then ceil(2 / 0.15) = 14 -> 15 (odd) pairs
+        int warmup = (int) Math.ceil(1.0 / 0.15 - 1e-9);
+        assertEquals(1 + warmup + 15, runs[0]);
+        assertEquals(runs[0], runs[1]);
+        assertEquals(0.1, t[0], 1e-12);
+        assertEquals(0.05, t[1], 1e-12);
     }
 
     @Test
@@ -78,12 +108,4 @@ class NearBenchmarkTest {
         assertTrue(Double.parseDouble(parity.group(1)) <= 1e-6, parity.group());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
