@@ -54,9 +54,13 @@ public final class SparkCandidate implements Serializable {
         Model build() throws Exception;
     }
 
+    /** The candidate's name. */
     private final String name;
+    /** {@code json}, {@code nb201}, {@code model} or {@code factory}. */
     private final String kind;
+    /** The JSON, the cell, the path, or the factory's class name. */
     private final String description;
+    /** The factory of {@code factory} candidates, else null. */
     private final ModelFactory factory;
 
     private SparkCandidate(String name, String kind, String description, ModelFactory factory) {

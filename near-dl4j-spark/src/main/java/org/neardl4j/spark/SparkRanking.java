@@ -61,10 +61,15 @@ public final class SparkRanking implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(SparkRanking.class);
 
+    /** The scorer of every candidate. */
     private final NearScorer scorer;
+    /** Whether every repetition uses fresh weights. */
     private final boolean freshWeights;
+    /** Spark tasks, 0 for one per candidate. */
     private final int partitions;
+    /** The output file, or null. */
     private final String output;
+    /** Whether failed candidates in the output are scored again. */
     private final boolean retryFailures;
 
     private SparkRanking(Builder b) {

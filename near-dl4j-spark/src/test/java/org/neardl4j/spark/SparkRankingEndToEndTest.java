@@ -3,6 +3,8 @@ package org.neardl4j.spark;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.neardl4j.tune.Candidate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -75,10 +77,13 @@ class SparkRankingEndToEndTest {
     void ranksIsolatesFailuresRetriesLostTasksAndResumes(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("out").resolve("ranking.csv");
         SparkRanking ranking = SparkRanking.builder().scorer(SCORER).output(csv).build();
+        MultiLayerNetwork saved = mlp(14);
+        Path zip = dir.resolve("saved.zip");
+        ModelSerializer.writeModel(saved, zip.toFile(), false);
         // expected values, computed in this JVM without Spark
         RankingResult expected = ranking.local().rank(List.of(good(6).toCandidate(), good(12).toCandidate(),
                 SparkCandidate.of("lost-once", () -> mlp(9)).toCandidate(), good(20).toCandidate(),
-                good(30).toCandidate()), PROBE);
+                good(30).toCandidate(), Candidate.ofModel("from-file", saved)), PROBE);
         try (JavaSparkContext sc = SparkFixtures.context("local[2,3]")) {
             RankingResult first = ranking.rank(sc, firstRun(), PROBE);
             assertEquals(List.of("w6", "w12", "lost-once", "w20").stream().sorted().toList(),
@@ -102,9 +107,10 @@ class SparkRankingEndToEndTest {
             int builtBefore = BUILT.get();
             List<SparkCandidate> more = new ArrayList<>(firstRun());
             more.add(good(30));
+            more.add(SparkCandidate.ofModelFile("from-file", zip.toString()));
             RankingResult second = ranking.rank(sc, more, PROBE);
-            assertEquals(1, BUILT.get() - builtBefore, "only the new candidate is scored");
-            assertEquals(5, second.entries().size());
+            assertEquals(1, BUILT.get() - builtBefore, "only the new candidates are scored");
+            assertEquals(6, second.entries().size());
             assertEquals(3, second.failures().size());
             for (RankedCandidate c : second.entries()) {
                 assertEquals(expected.get(c.name()).scores(), c.scores(), c.name());
