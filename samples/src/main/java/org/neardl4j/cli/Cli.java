@@ -77,7 +77,8 @@ public final class Cli {
     }
 
     /**
-     * Runs a program's {@code main}: {@link #run} on {@code System.out} and {@code System.err}, then
+     * Runs a program's {@code main}: picks the nd4j-native build ({@link NativeBuild#select}), then {@link #run} on
+     * {@code System.out} and {@code System.err}, then
      * {@link System#exit} with the exit code when it is not 0 (a successful run returns, so that tests can call
      * {@code main}).
      *
@@ -85,6 +86,7 @@ public final class Cli {
      * @param args    the command line
      */
     public static void main(Object command, String[] args) {
+        NativeBuild.select();
         configureLogging(Arrays.asList(args).contains("--verbose"));
         int code = run(command, args, System.out, System.err);
         if (code != NearCli.EXIT_OK) {

@@ -55,6 +55,7 @@ public final class NearCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        NativeBuild.select();
         Cli.configureLogging(Arrays.asList(args).contains("--verbose"));
         int code = run(args, System.out, System.err);
         System.out.flush();

@@ -46,7 +46,9 @@ final class Machine {
                 }
                 Object blas = p.get("blas.vendor");
                 return "CPU, " + p.getOrDefault("cores", Runtime.getRuntime().availableProcessors()) + " cores, BLAS "
-                        + (blas == null ? "?" : blas) + " (" + Nd4j.factory().blas().getMaxThreads() + " threads)";
+                        + (blas == null ? "?" : blas) + " (" + Nd4j.factory().blas().getMaxThreads() + " threads), nd4j-native "
+                        + org.neardl4j.cli.NativeBuild.loaded() + ", OMP_WAIT_POLICY "
+                        + java.util.Objects.requireNonNullElse(System.getenv("OMP_WAIT_POLICY"), "unset");
             }
         } catch (RuntimeException e) {
             // fall through

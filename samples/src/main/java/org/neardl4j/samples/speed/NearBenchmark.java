@@ -22,11 +22,12 @@ import java.util.concurrent.Callable;
  *
  * <p>Suites ({@link Suite}): {@code erank} (effective-rank methods, n = 256 ... 4096, accuracy on the parity
  * matrices), {@code workloads} (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking 100 candidates; thread scaling),
- * {@code precision}, {@code zoo} (every DL4J zoo model that builds without a download), {@code full} (erank +
+ * {@code precision}, {@code nb201} (NAS-Bench-201 networks on CIFAR-10 images, against the authors' package),
+ * {@code zoo} (every DL4J zoo model that builds without a download), {@code full} (erank +
  * workloads), {@code all} (full + precision + zoo) and {@code ci} (a small, fast subset). Each suite prints Markdown
  * tables and, with {@code --out FILE}, replaces its own generated block in that file (other text is kept). Each part
  * is one class ({@link ErankSuite}, {@link WorkloadSuite}, {@link AccuracySuite}, {@link PrecisionSuite},
- * {@link ZooBench}); progress (parts done) goes to stderr.
+ * {@link Nb201Suite}, {@link ZooBench}); progress (parts done) goes to stderr.
  *
  * <pre>{@code
  * mvn -B -q -pl samples -am package -DskipTests
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
         description = "NEAR's speed and memory next to the forward pass alone.")
 public final class NearBenchmark implements Callable<Integer> {
 
-    @Option(names = "--suite", paramLabel = "ci|erank|workloads|precision|zoo|full|all",
+    @Option(names = "--suite", paramLabel = "ci|erank|workloads|precision|nb201|zoo|full|all",
             description = "what to measure (default full)")
     private String suite = "full";
 
@@ -88,6 +89,7 @@ public final class NearBenchmark implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
         report.say("- inputs: " + (Workloads.realImages() ? "Fashion-MNIST training images"
                 : "uniform random pixels (Fashion-MNIST files not found)")
+                + (ctx.suite.parts().contains(Suite.Part.NB201) ? " (NAS-Bench-201: CIFAR-10 test images)" : "")
                 + "; times are medians of " + ctx.reps + " runs after a warm-up unless a table says otherwise; "
                 + "a workload's NEAR and forward pass are timed in alternation; tasks under 0.5 s: "
                 + String.format(Locale.ROOT, "%.1f s of warm-up, then about %.1f s of runs (at most 101)%n",
@@ -122,6 +124,8 @@ public final class NearBenchmark implements Callable<Integer> {
                 return new AccuracySuite(ctx);
             case PRECISION:
                 return new PrecisionSuite(ctx);
+            case NB201:
+                return new Nb201Suite(ctx);
             case ZOO:
                 return new SuitePart(ctx) {
                     @Override

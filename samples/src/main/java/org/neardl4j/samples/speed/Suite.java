@@ -14,13 +14,15 @@ import java.util.Set;
  */
 public enum Suite {
     /** A small, fast subset of everything except precision (CI runs it). */
-    CI(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY, Part.ZOO)),
+    CI(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY, Part.ZOO, Part.NB201)),
     /** Effective-rank methods, n = 256 ... 4096, and their accuracy. */
     ERANK(EnumSet.of(Part.ERANK, Part.ACCURACY)),
     /** The workloads (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking), thread scaling and accuracy. */
     WORKLOADS(EnumSet.of(Part.WORKLOADS, Part.ACCURACY)),
     /** Float against double forward passes on zoo ResNet50. */
     PRECISION(EnumSet.of(Part.PRECISION)),
+    /** NAS-Bench-201 networks from conv-free to conv-heavy cells on 64 CIFAR-10 images, against the reference. */
+    NB201(EnumSet.of(Part.NB201)),
     /** Every DL4J zoo model that builds without a download. */
     ZOO(EnumSet.of(Part.ZOO)),
     /** erank + workloads. */
@@ -39,7 +41,9 @@ public enum Suite {
         /** {@link PrecisionSuite}. */
         PRECISION,
         /** {@link ZooBench}. */
-        ZOO
+        ZOO,
+        /** {@link Nb201Suite}. */
+        NB201
     }
 
     private final Set<Part> parts;

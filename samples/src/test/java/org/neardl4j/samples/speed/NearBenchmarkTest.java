@@ -92,7 +92,8 @@ class NearBenchmarkTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         for (String heading : new String[] {"### Effective rank of an n x n float matrix",
                 "### Workloads: NEAR vs the forward pass alone", "### Where NEAR's time goes",
-                "### Accuracy: largest relative difference", "### DL4J zoo models at initialisation"}) {
+                "### Accuracy: largest relative difference", "### DL4J zoo models at initialisation",
+                "### NAS-Bench-201 CIFAR-10 networks, 64 images"}) {
             assertTrue(text.contains(heading), "missing " + heading + " in\n" + text);
         }
         // the MLP row: forward and NEAR are positive times, NEAR includes the forward pass it needs
