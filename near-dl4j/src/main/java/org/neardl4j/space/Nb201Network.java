@@ -71,7 +71,10 @@ import java.util.Map;
  * by 0), so they hold parameters (NAS-Bench-201's parameter count includes them) and give all-zero matrices
  * (effective rank 0, in the reference too). A cell whose output node is zero therefore outputs zeros and its
  * network stays valid; its later layers see only zeros. Every edge is computed even if its result never reaches
- * the cell output: the graph allows disconnected vertices.
+ * the cell output, as in NAS-Bench-201. DL4J's backward pass (gradient-based proxies, {@code fit}) needs every
+ * vertex to reach the network output, so a node 1 or 2 that no edge reads is added to the cell output scaled by 0
+ * ({@code s<s>c<k>_n<i>_unused}, then {@code s<s>c<k>_out}, an Add vertex): the values are those of NAS-Bench-201
+ * and that branch gets zero gradients, as in PyTorch, where it gets none.
  *
  * <h2>What NEAR scores</h2>
  * The matrices of an NB201 network are exactly those of NAS-Bench-201's PyTorch network under the reference
@@ -290,7 +293,26 @@ public final class Nb201Network {
                 g.addVertex(node[to], new ElementWiseVertex(ElementWiseVertex.Op.Add), terms.toArray(new String[0]));
             }
         }
-        return source(g, p, input, node, 3);
+        String out = source(g, p, input, node, 3);
+        // nodes 1 and 2 that no edge reads: added to the output scaled by 0, so that every vertex reaches the
+        // network output (DL4J's backward pass and fit() need that); values and gradients are unchanged
+        List<String> unused = new ArrayList<>();
+        for (int i = 1; i < Nb201Cell.NODES - 1; i++) {
+            boolean read = false;
+            for (int to = i + 1; to < Nb201Cell.NODES; to++) {
+                read |= cell.op(to, i) != Nb201Op.NONE;
+            }
+            if (!read && node[i] != null && !node[i].equals(input)) {
+                g.addVertex(p + "n" + i + "_unused", new ScaleVertex(0.0), node[i]);
+                unused.add(p + "n" + i + "_unused");
+            }
+        }
+        if (unused.isEmpty()) {
+            return out;
+        }
+        unused.add(0, out);
+        g.addVertex(p + "out", new ElementWiseVertex(ElementWiseVertex.Op.Add), unused.toArray(new String[0]));
+        return p + "out";
     }
 
     /** The vertex holding node {@code i}; for a node only {@code none} edges reach, a new 0 * input vertex. */

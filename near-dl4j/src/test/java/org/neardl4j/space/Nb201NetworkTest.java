@@ -218,7 +218,10 @@ class Nb201NetworkTest {
         assertInstanceOf(ScaleVertex.class, conf.getVertices().get("s0c0_n3_zero"));
         assertEquals(0.0, ((ScaleVertex) conf.getVertices().get("s0c0_n3_zero")).getScaleFactor(), 0);
         assertEquals(List.of("stem_bn"), conf.getVertexInputs().get("s0c0_n3_zero"));
-        assertEquals(List.of("s0c0_n3_zero"), conf.getVertexInputs().get("s0c1_e10_relu"));
+        // node 2 is read by no edge: added to the output scaled by 0, so every vertex reaches the network output
+        assertEquals(List.of("s0c0_n2"), conf.getVertexInputs().get("s0c0_n2_unused"));
+        assertEquals(List.of("s0c0_n3_zero", "s0c0_n2_unused"), conf.getVertexInputs().get("s0c0_out"));
+        assertEquals(List.of("s0c0_out"), conf.getVertexInputs().get("s0c1_e10_relu"));
         // the cell's edges are computed although nothing reads node 2 (disconnected vertices)
         assertEquals(List.of("s0c0_e20_bn", "s0c0_e21_bn"), conf.getVertexInputs().get("s0c0_n2"));
         ComputationGraph g = new ComputationGraph(conf);
@@ -226,6 +229,7 @@ class Nb201NetworkTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 3, 32, 32).subi(0.5);
         Map<String, INDArray> acts = g.feedForward(x, true);
         assertEquals(0.0, acts.get("s0c0_n3_zero").amaxNumber().doubleValue(), 0);
+        assertEquals(0.0, acts.get("s0c0_out").amaxNumber().doubleValue(), 0);
         assertTrue(acts.get("stem_bn").amaxNumber().doubleValue() > 0);
         assertTrue(acts.get("s0c0_n2").amaxNumber().doubleValue() > 0);
         assertEquals(0.0, acts.get("s0c1_e10_bn").amaxNumber().doubleValue(), 0);
@@ -243,6 +247,38 @@ class Nb201NetworkTest {
                 assertEquals(0.0, m.effectiveRank(), 0, m.toString());
             }
         }
+    }
+
+    @Test
+    void unreadNodesStillGetAGradient() {
+        // node 1 (3x3 from node 0) is read by no edge; node 3 = skip(node 0) + avg_pool(node 2)
+        Nb201Cell c = Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|avg_pool_3x3~2|");
+        ComputationGraph g = Nb201Network.builder().channels(2).cellsPerStage(1).seed(4).build().graph(c);
+        assertEquals(List.of("s0c0_n3", "s0c0_n1_unused"), g.getConfiguration().getVertexInputs().get("s0c0_out"));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 10);
+        for (int i = 0; i < 4; i++) {
+            y.putScalar(i, i, 1);
+        }
+        INDArray before = g.outputSingle(true, x);
+        g.setInputs(x);
+        g.setLabels(y);
+        g.computeGradientAndScore();
+        assertTrue(Double.isFinite(g.score()) && g.score() > 0);
+        // the unread branch gets zero gradients; the read 1x1 edge does not
+        assertEquals(0.0, g.gradient().getGradientFor("s0c0_e10_conv_W").amaxNumber().doubleValue(), 0);
+        assertTrue(g.gradient().getGradientFor("s0c0_e20_conv_W").amaxNumber().doubleValue() > 0);
+        // the 0-scaled branch does not change the output: compare with the cell without edge 1 <- 0
+        ComputationGraph h = Nb201Network.builder().channels(2).cellsPerStage(1).seed(4).build().graph(
+                Nb201Cell.parse("|none~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|avg_pool_3x3~2|"));
+        for (String layer : List.of("stem_conv", "s0c0_e20_conv", "r1_a_conv", "logits")) {
+            h.getLayer(layer).setParams(g.getLayer(layer).params().dup());
+        }
+        for (String layer : List.of("r1_b_conv", "r1_short", "r2_a_conv", "r2_b_conv", "r2_short", "s1c0_e20_conv",
+                "s2c0_e20_conv")) {
+            h.getLayer(layer).setParams(g.getLayer(layer).params().dup());
+        }
+        assertEquals(0.0, h.outputSingle(true, x).sub(before).amaxNumber().doubleValue(), 1e-6);
     }
 
     @Test
