@@ -95,6 +95,7 @@ public final class Nb201Benchmark {
         int channels = 16;
         int cells = 5;
         String codeVersion = "unknown";
+        String codeNote = "";
         String command = "";
         final long started = System.nanoTime();
 
@@ -154,6 +155,9 @@ public final class Nb201Benchmark {
         int cells = 5;
         @Option(names = "--code-version", paramLabel = "V", description = "recorded in every row (e.g. the commit)")
         String codeVersion = "unknown";
+        @Option(names = "--code-note", paramLabel = "TEXT", description = "a sentence the report adds about the code"
+                + " versions of the rows")
+        String codeNote = "";
         @Mixin
         RunOptions run;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
@@ -186,6 +190,7 @@ public final class Nb201Benchmark {
             s.channels = (int) Cli.atLeast("--channels", channels, 1);
             s.cells = (int) Cli.atLeast("--cells", cells, 1);
             s.codeVersion = codeVersion;
+            s.codeNote = codeNote;
             s.command = "Nb201Benchmark " + String.join(" ", args);
             Nb201Benchmark.run(s);
             return 0;

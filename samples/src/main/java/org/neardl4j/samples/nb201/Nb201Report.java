@@ -206,7 +206,8 @@ final class Nb201Report {
                 .append("other jobs; every chunk of the run held a lock that kept the other heavy jobs out. ND4J backend ")
                 .append(Nd4j.getBackend().getClass().getSimpleName()).append(", Java ")
                 .append(System.getProperty("java.version")).append(". Code versions (commit) that produced the rows: ")
-                .append(codeVersions(s)).append(".\n\n");
+                .append(codeVersions(s)).append(".").append(s.codeNote.isEmpty() ? "" : " " + s.codeNote)
+                .append("\n\n");
 
         md.append("## The matrices NEAR takes from an NB201 network\n\n");
         md.append("The reference hooks every module with weights (its output) and every activation module (its ")
