@@ -40,8 +40,8 @@ public final class NearCli implements Callable<Integer> {
     /** The exit-code table shared by all help texts. */
     static final String EXIT_CODES = "exit codes:%n"
             + "  0  success%n"
-            + "  1  bad input: missing or unreadable file, not a DL4J model, shape mismatch, empty array, NaN/Inf in"
-            + " the input or in an activation%n"
+            + "  1  bad input: missing or unreadable file, not a DL4J model or configuration, shape mismatch,%n"
+            + "     empty array, NaN/Inf in the input or in an activation%n"
             + "  2  bad command line: unknown command or option, missing or malformed value";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")

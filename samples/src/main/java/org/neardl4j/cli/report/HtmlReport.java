@@ -184,6 +184,22 @@ public final class HtmlReport {
         }
 
         /**
+         * A scatter plot section (inline SVG) with a caption of its own (e.g. correlations computed elsewhere).
+         *
+         * @param heading its heading
+         * @param xLabel  horizontal axis
+         * @param yLabel  vertical axis
+         * @param points  the points (non-finite ones are left out)
+         * @param caption plain text under the plot
+         * @return this builder
+         */
+        public Builder scatter(String heading, String xLabel, String yLabel, List<Point> points, String caption) {
+            scatter(heading, xLabel, yLabel, points, (RankCorrelation) null);
+            body.append("<p class=\"caption\">").append(ESC.escape(caption)).append("</p>\n");
+            return this;
+        }
+
+        /**
          * The sections of a ranking: the ranked table ({@code table#ranking}), NEAR against the metric when the
          * ranking has one, and the per-layer breakdown of the {@link #topLayers} best candidates.
          *

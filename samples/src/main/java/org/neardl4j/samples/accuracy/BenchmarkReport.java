@@ -1,5 +1,6 @@
 package org.neardl4j.samples.accuracy;
 
+import org.neardl4j.cli.report.HtmlReport;
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.Quantiles;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,6 +33,46 @@ import java.util.TreeMap;
 final class BenchmarkReport {
 
     /** Family groups with their own correlation columns. */
+    /** The HTML report: the correlation table, then each proxy against the test accuracy, then the settings. */
+    private static void writeHtml(ProxyBenchmark.Settings s, HtmlReport.Builder html, List<List<String>> rows,
+                                  List<String> labels, Map<String, double[]> values, double[] acc,
+                                  List<Map<String, String>> archs) {
+        html.paragraph("Each proxy scores every trained architecture at initialisation; Spearman's rho, Kendall's tau"
+                + " and the top-10 hit rate against the test accuracy after training.");
+        html.table("Rank correlation with test accuracy", List.of("proxy", "networks", "labels", "Spearman rho",
+                "Kendall tau", "top-10 hit", "s / network", "non-finite"), rows);
+        for (String l : labels) {
+            double[] v = values.get(l);
+            List<HtmlReport.Point> points = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isFinite(v[i])) {
+                    points.add(new HtmlReport.Point(archs.get(i).get("name"), v[i], acc[i]));
+                }
+            }
+            if (points.size() >= 2) {
+                double[] x = points.stream().mapToDouble(HtmlReport.Point::x).toArray();
+                double[] y = points.stream().mapToDouble(HtmlReport.Point::y).toArray();
+                html.scatter(l + " against test accuracy", l, "test accuracy", points, String.format(Locale.ROOT,
+                        "Spearman's rho %s, Kendall's tau %s over the %d finite values.",
+                        fmt(RankStats.spearman(x, y)), fmt(RankStats.kendall(x, y)), points.size()));
+            }
+        }
+        Map<String, String> prov = new LinkedHashMap<>();
+        prov.put("command", s.command);
+        prov.put("architectures", s.archs.toString());
+        prov.put("scores", s.scores.toString());
+        prov.put("repetitions", Integer.toString(s.repetitions));
+        prov.put("training seed", Long.toString(s.seed));
+        prov.put("proxy seed", Long.toString(s.proxySeed));
+        prov.put("NEAR images", Integer.toString(s.nearSamples));
+        prov.put("baseline batch", Integer.toString(s.batch));
+        try {
+            html.provenance(prov).build().write(s.html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
@@ -162,6 +203,9 @@ final class BenchmarkReport {
         md.append("s / network | non-finite |\n|---|:-:|:-:|---:|---:|---:|");
         GROUPS.keySet().forEach(g -> md.append("---:|"));
         md.append("---:|---:|\n");
+        List<List<String>> htmlRows = new ArrayList<>();
+        HtmlReport.Builder html = HtmlReport.builder().title("Zero-cost proxies on Fashion-MNIST: " + n
+                + " DL4J networks");
         for (int p = 0; p < labels.size(); p++) {
             String l = labels.get(p);
             double[] v = values.get(l);
@@ -193,8 +237,18 @@ final class BenchmarkReport {
             if (vv.length >= 2) {
                 ScatterPlots.write(s.plots.resolve(l + ".png"), l, ff, vv, aa);
             }
+            double rho = vv.length >= 2 ? RankStats.spearman(vv, aa) : Double.NaN;
+            double tau = vv.length >= 2 ? RankStats.kendall(vv, aa) : Double.NaN;
+            htmlRows.add(List.of(l, Integer.toString(vv.length), proxies.get(p).needsLabels() ? "yes" : "no",
+                    fmt(rho), fmt(tau), vv.length >= 10 ? String.format(Locale.ROOT, "%.1f",
+                            RankStats.topKHitRate(vv, aa, 10)) : "n/a",
+                    String.format(Locale.ROOT, "%.3f", mean(pick(seconds.get(l), have))), Integer.toString(nonFinite)));
         }
         md.append('\n');
+
+        if (s.html != null) {
+            writeHtml(s, html, htmlRows, labels, values, acc, archs);
+        }
 
         // ---- NEAR during training
         List<String> epochCols = new ArrayList<>();

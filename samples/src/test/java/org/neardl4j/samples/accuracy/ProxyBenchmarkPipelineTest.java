@@ -55,6 +55,7 @@ class ProxyBenchmarkPipelineTest {
         s.repetitions = 2;
         s.batch = 32;
         s.nearSamples = 64;
+        s.html = dir.resolve("benchmark.html");
         ProxyBenchmark.run(s);
 
         List<ProxyBenchmark.Labelled> proxies = ProxyBenchmark.proxies(s);
@@ -72,6 +73,14 @@ class ProxyBenchmarkPipelineTest {
             assertTrue(Files.size(s.plots.resolve(p.label + ".png")) > 1000, p.label + ".png");
         }
         assertTrue(md.contains("## NEAR after training epochs"), md);
+        // the HTML report: one table row and one scatter plot (one point per network) per proxy
+        String html = Files.readString(s.html, StandardCharsets.UTF_8);
+        for (ProxyBenchmark.Labelled p : proxies) {
+            assertTrue(html.contains("<tr><td>" + p.label + "</td><td class=\"num\">" + ARCHS.size() + "</td>"),
+                    p.label + " row\n" + html);
+        }
+        assertTrue(html.contains("<svg id=\"scatter\"") && !html.contains("<script"), html);
+        assertTrue(html.split("<circle class=\"point\"", -1).length - 1 >= ARCHS.size() * (proxies.size() - 1), html);
         assertTrue(Files.exists(s.plots.resolve("near_epoch1.png")));
         assertTrue(md.contains("| mlp-16-relu | 42 |"), "re-run table\n" + md);
         // resumable: a second run scores nothing new
