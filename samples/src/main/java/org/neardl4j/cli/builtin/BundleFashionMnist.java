@@ -1,5 +1,11 @@
 package org.neardl4j.cli.builtin;
 
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.CliException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import java.util.concurrent.Callable;
 import com.google.common.base.Preconditions;
 import org.neardl4j.data.IdxFiles;
 
@@ -27,23 +33,39 @@ import java.util.zip.GZIPOutputStream;
  * {@code t10k-labels-idx1-ubyte[.gz]}, e.g. from the Debian package {@code dataset-fashion-mnist}), number of
  * images, output directory (default {@code samples/src/main/resources/fashion-mnist}).
  */
-public final class BundleFashionMnist {
+@Command(name = "BundleFashionMnist", usageHelpAutoWidth = true,
+        description = "Copy the first COUNT Fashion-MNIST t10k images and labels into the bundled resources.")
+public final class BundleFashionMnist implements Callable<Integer> {
 
     private static final int SIDE = 28;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "folder holding t10k-images-idx3-ubyte[.gz] and"
+            + " t10k-labels-idx1-ubyte[.gz] (e.g. /usr/share/datasets/fashion-mnist)")
+    private Path source;
+
+    @Parameters(index = "1", paramLabel = "COUNT", description = "number of images")
+    private int count;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "OUT", description = "output folder (default"
+            + " samples/src/main/resources/" + BundledFashionMnist.RESOURCE_DIR + ")")
+    private Path out = Paths.get("samples/src/main/resources/" + BundledFashionMnist.RESOURCE_DIR);
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
 
     private BundleFashionMnist() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: BundleFashionMnist <fashion-mnist dir> <count> [output dir]");
-            System.exit(2);
-        }
-        Path source = Paths.get(args[0]);
-        int count = Integer.parseInt(args[1]);
-        Path out = Paths.get(args.length == 3 ? args[2] : "samples/src/main/resources/" + BundledFashionMnist.RESOURCE_DIR);
+    public static void main(String[] args) {
+        Cli.main(new BundleFashionMnist(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException, CliException {
+        Cli.atLeast("COUNT", count, 1);
         write(source, count, out);
         System.out.printf("wrote %d images and labels to %s%n", count, out);
+        return 0;
     }
 
     /** Copies the first {@code count} t10k images and labels of {@code source} to {@code out}. */
