@@ -19,6 +19,7 @@ import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankingResult;
+import org.neardl4j.tune.RankedCandidate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,66 @@ class RankCommandTest {
         double rho = new SpearmansCorrelation().correlation(near, metric);
         assertEquals(rho, o.getAsJsonObject("correlation").get("spearman").getAsDouble(), 1e-12);
         assertTrue(Files.readAllLines(csv).size() >= WIDTHS.length + 1);
+    }
+
+    /** Rank's JSON "near" values, by candidate name. */
+    private static java.util.Map<String, Double> near(CliRun run) {
+        assertEquals(0, run.code, run.err);
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        for (var e : new JsonParser().parse(run.out).getAsJsonObject().getAsJsonArray("candidates")) {
+            out.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject().get("near").getAsDouble());
+        }
+        return out;
+    }
+
+    /**
+     * {@code --saved-weights} scores repetition 1 with the trained weights in the files and {@code --max-samples}
+     * limits the samples: the values equal the library's with those options and differ without them.
+     */
+    @Test
+    void savedWeightsAndMaxSamples() {
+        INDArray x = TestFiles.gaussian(4, 64, 24);
+        String xFile = TestFiles.npy(x, dir.resolve("x.npy")).toString();
+        List<Candidate> trained = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        INDArray y = org.nd4j.linalg.factory.Nd4j.zeros(x.dataType(), 64, 5);
+        for (int i = 0; i < 64; i++) {
+            y.putScalar(i, i % 5, 1);
+        }
+        for (int w : new int[] {8, 20}) {
+            MultiLayerNetwork net = mlp(w);
+            for (int k = 0; k < 15; k++) {
+                net.fit(x, y);
+            }
+            trained.add(Candidate.ofModel("t" + w, net));
+            files.add(TestFiles.save(net, dir.resolve("t" + w + ".zip")).toString());
+        }
+        List<String> base = new ArrayList<>(List.of("rank", "--models"));
+        base.addAll(files);
+        base.addAll(List.of("--input", xFile, "--repetitions", "2", "--seed", "5", "--block", "first", "--json"));
+        List<String> withBoth = new ArrayList<>(base);
+        withBoth.addAll(List.of("--saved-weights", "--max-samples", "20"));
+        java.util.Map<String, Double> got = near(CliRun.of(withBoth.toArray(new String[0])));
+
+        NearScorer scorer = NearScorer.builder().repetitions(2).seed(5).blockMode(BlockMode.FIRST).maxSamples(20).build();
+        RankingResult want = ArchitectureRanking.builder().scorer(scorer).freshWeights(false).build().rank(trained, x);
+        for (RankedCandidate c : want.entries()) {
+            assertEquals(c.score(), got.get(c.name()), 1e-9 * c.score(), c.name());
+            assertEquals(20, c.result().samples());
+        }
+        // without --saved-weights the trained weights are not scored; without --max-samples all 64 samples are
+        List<String> fresh = new ArrayList<>(base);
+        fresh.addAll(List.of("--max-samples", "20"));
+        java.util.Map<String, Double> freshValues = near(CliRun.of(fresh.toArray(new String[0])));
+        List<String> all = new ArrayList<>(base);
+        all.add("--saved-weights");
+        java.util.Map<String, Double> allSamples = near(CliRun.of(all.toArray(new String[0])));
+        RankingResult wantFresh = ArchitectureRanking.builder().scorer(scorer).freshWeights(true).build().rank(trained, x);
+        for (String name : got.keySet()) {
+            assertEquals(wantFresh.get(name).score(), freshValues.get(name), 1e-9 * freshValues.get(name), name);
+            assertTrue(Math.abs(got.get(name) - freshValues.get(name)) > 1e-6, name + ": --saved-weights had no effect");
+            assertTrue(Math.abs(got.get(name) - allSamples.get(name)) > 1e-6, name + ": --max-samples had no effect");
+        }
     }
 
     @Test
