@@ -49,7 +49,7 @@ class CudaParityTest {
     }
 
     private static void check(String caseName, NearResult r) {
-        assertEquals("JCublasBackend", r.backend());
+        assertEquals("JCublasBackend", r.provenance().backend());
         double[] want = ParityCases.expectedEranks(caseName);
         assertEquals(want.length, r.matrices().size());
         for (int i = 0; i < want.length; i++) {

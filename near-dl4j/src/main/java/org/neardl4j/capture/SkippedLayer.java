@@ -3,79 +3,60 @@ package org.neardl4j.capture;
 import com.google.common.base.Preconditions;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /**
  * A layer or vertex that gives no matrix, and why: it has neither weights nor an activation (pooling,
- * dropout, merge vertices, ...), or near-dl4j does not know how to score it. Immutable.
+ * dropout, merge vertices, ...), or near-dl4j does not know how to score it.
  *
  * <pre>{@code
  * for (SkippedLayer s : result.skipped()) System.out.println(s.layerName() + ": " + s.reason());
  * }</pre>
+ *
+ * @param layerName   the layer's name (a graph vertex's name)
+ * @param layerIndex  the layer's index in a MultiLayerNetwork, the vertex index in a ComputationGraph
+ * @param layerType   simple class name of the layer configuration
+ * @param unsupported true when the layer might carry a matrix by the method but near-dl4j cannot take it out
+ * @param reason      why the layer gives no matrix
  */
-public final class SkippedLayer implements Serializable {
+public record SkippedLayer(String layerName, int layerIndex, String layerType, boolean unsupported, String reason) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final String layerName;
-    private final int layerIndex;
-    private final String layerType;
-    private final boolean unsupported;
-    private final String reason;
-
-    private SkippedLayer(String layerName, int layerIndex, String layerType, boolean unsupported, String reason) {
-        this.layerName = Preconditions.checkNotNull(layerName);
-        this.layerIndex = layerIndex;
-        this.layerType = Preconditions.checkNotNull(layerType);
-        this.unsupported = unsupported;
-        this.reason = Preconditions.checkNotNull(reason);
+    /**
+     * Checks the values.
+     *
+     * @throws NullPointerException for a missing name, type or reason
+     */
+    public SkippedLayer {
+        Preconditions.checkNotNull(layerName, "layerName");
+        Preconditions.checkNotNull(layerType, "layerType");
+        Preconditions.checkNotNull(reason, "reason");
     }
 
-    /** A layer that by the method gives no matrix. */
+    /**
+     * A layer that by the method gives no matrix.
+     *
+     * @param layerName  the layer's name
+     * @param layerIndex the layer's index
+     * @param layerType  simple class name of the layer configuration
+     * @return the skipped layer, with a reason that names the type
+     */
     public static SkippedLayer noMatrix(String layerName, int layerIndex, String layerType) {
         return new SkippedLayer(layerName, layerIndex, layerType, false,
                 layerType + " has no weights and no activation function");
     }
 
-    /** A layer near-dl4j cannot score; its output still flows to the next layers. */
+    /**
+     * A layer near-dl4j cannot score; its output still flows to the next layers.
+     *
+     * @param layerName  the layer's name
+     * @param layerIndex the layer's index
+     * @param layerType  simple class name of the layer configuration
+     * @param why        why it cannot be scored
+     * @return the skipped layer
+     */
     public static SkippedLayer unsupported(String layerName, int layerIndex, String layerType, String why) {
         return new SkippedLayer(layerName, layerIndex, layerType, true, why);
-    }
-
-    public String layerName() {
-        return layerName;
-    }
-
-    public int layerIndex() {
-        return layerIndex;
-    }
-
-    public String layerType() {
-        return layerType;
-    }
-
-    /** True when the layer might carry a matrix by the method but near-dl4j cannot take it out. */
-    public boolean isUnsupported() {
-        return unsupported;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof SkippedLayer)) {
-            return false;
-        }
-        SkippedLayer s = (SkippedLayer) o;
-        return layerIndex == s.layerIndex && unsupported == s.unsupported && layerName.equals(s.layerName)
-                && layerType.equals(s.layerType) && reason.equals(s.reason);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(layerName, layerIndex, layerType, unsupported, reason);
     }
 
     @Override

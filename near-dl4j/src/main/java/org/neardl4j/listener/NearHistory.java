@@ -120,7 +120,7 @@ public final class NearHistory {
         sb.append(String.format(Locale.ROOT, "%-13s  %5s  %9s  %12s  %8s%n", "trigger", "epoch", "iteration", "NEAR", "ms"));
         for (NearRecord r : records) {
             sb.append(String.format(Locale.ROOT, "%-13s  %5d  %9d  %12.4f  %8d%n", r.trigger().label(), r.epoch(),
-                    r.iteration(), r.score(), r.millis()));
+                    r.iteration(), r.score(), r.elapsed().toMillis()));
         }
         return sb.toString();
     }
@@ -155,7 +155,7 @@ public final class NearHistory {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(r.trigger().label()).append(',').append(r.epoch()).append(',').append(r.iteration()).append(',')
-                .append(r.score()).append(',').append(r.millis()).append(',').append(r.result().samples());
+                .append(r.score()).append(',').append(r.elapsed().toMillis()).append(',').append(r.result().samples());
         for (String c : matrixColumns) {
             Double v = byColumn.get(c);
             sb.append(',');

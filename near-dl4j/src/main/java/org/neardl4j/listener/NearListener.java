@@ -1,10 +1,7 @@
 package org.neardl4j.listener;
 
-import org.neardl4j.capture.Configurations;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.InvocationType;
 import org.deeplearning4j.optimize.solvers.BaseOptimizer;
@@ -20,15 +17,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,16 +43,16 @@ import java.util.function.Consumer;
  * ({@link Builder#atStart}). DL4J calls the epoch callbacks only when fitting on an iterator: when fitting on
  * arrays ({@code fit(features, labels)}, {@code fit(DataSet)}) use {@link Builder#everyIterations}.
  *
- * <p>Each evaluation is logged as one SLF4J INFO line, added to {@link #history()}, passed to the
- * {@link Builder#onRecord callback} and optionally appended to a CSV or JSON-lines file. A failed evaluation (for
- * example NaN activations of a diverging network) is logged as a warning and training goes on, unless
- * {@link Builder#failOnError} is set.
+ * <p>Each evaluation is logged as one SLF4J INFO line, added to {@link #history()} and passed to the outputs given
+ * to {@link Builder#onRecord} (callbacks, or CSV and JSON-lines files from {@link NearRecordSinks}). A failed
+ * evaluation (for example NaN activations of a diverging network) is logged as a warning and training goes on,
+ * unless {@link Builder#failOnError} is set.
  *
  * <pre>{@code
  * NearListener near = NearListener.builder()
  *         .probe(probeFeatures)          // or leave out: the first training batch is copied
  *         .everyEpochs(1).atStart()      // epoch 0, 1, 2, ...
- *         .csv(Paths.get("near-history.csv"))
+ *         .onRecord(NearRecordSinks.csv(Paths.get("near-history.csv")))
  *         .build();
  * net.setListeners(near);
  * net.fit(trainIterator, 5);
@@ -73,25 +65,22 @@ import java.util.function.Consumer;
  * train while this one scores blocks wider than 512 columns (LAPACK), run their {@code fit} through
  * {@code NativeAccess.shared} to keep LAPACK away from their BLAS.
  *
- * <p>Serializable: the options and a given probe are kept; the history, a probe copied from training data, the
- * callback and other runtime state are transient and start empty after deserialisation.
+ * <p>Serializable: the options, a given probe and the serializable outputs (the file sinks) are kept; the history,
+ * a probe copied from training data, other outputs and other runtime state are transient and start empty after
+ * deserialisation.
  */
 public final class NearListener extends BaseTrainingListener implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(NearListener.class);
 
-    private final InvocationType invocationType;
-    private final int frequency;
-    private final int firstEpochs;
-    private final boolean atStart;
+    private final Schedule schedule;
     private final NearScorer scorer;
     private final boolean failOnError;
     private final INDArray[] probe;
-    private final String csvFile;
-    private final String jsonLinesFile;
 
-    private final transient Consumer<NearRecord> callback;
+    /** The outputs, in the order given; only the serializable ones are serialised (see writeObject). */
+    private transient List<Consumer<NearRecord>> sinks;
     private transient State state;
 
     /** Runtime state: not serialised. */
@@ -103,20 +92,14 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         boolean warnedShort;
         boolean warnedNoProbe;
         int failures;
-        List<String> csvColumns;
     }
 
     private NearListener(Builder b) {
-        this.invocationType = b.invocationType;
-        this.frequency = b.frequency;
-        this.firstEpochs = b.firstEpochs;
-        this.atStart = b.atStart;
+        this.schedule = new Schedule(b.invocationType, b.frequency, b.firstEpochs, b.atStart);
         this.scorer = b.scorer;
         this.failOnError = b.failOnError;
         this.probe = b.probe;
-        this.csvFile = b.csvFile == null ? null : b.csvFile.toString();
-        this.jsonLinesFile = b.jsonLinesFile == null ? null : b.jsonLinesFile.toString();
-        this.callback = b.callback;
+        this.sinks = List.copyOf(b.sinks);
         this.state = new State();
     }
 
@@ -139,20 +122,20 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     }
 
     public InvocationType invocationType() {
-        return invocationType;
+        return schedule.invocationType;
     }
 
     public int frequency() {
-        return frequency;
+        return schedule.frequency;
     }
 
     /** Evaluations run only during the first this-many epochs ({@link Integer#MAX_VALUE}: always). */
     public int firstEpochs() {
-        return firstEpochs;
+        return schedule.firstEpochs;
     }
 
     public boolean atStart() {
-        return atStart;
+        return schedule.atStart;
     }
 
     /** The scorer used at every evaluation. */
@@ -167,13 +150,12 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         synchronized (state) {
             int epoch = BaseOptimizer.getEpochCount(model);
             boolean startNow = false;
-            if (atStart && !state.startDone && currentProbe() != null) {
+            if (schedule.atStart && !state.startDone && currentProbe() != null) {
                 evaluate(model, NearTrigger.START, epoch, BaseOptimizer.getIterationCount(model));
                 state.startDone = true;
                 startNow = true;
             }
-            if (invocationType == InvocationType.EPOCH_START && !startNow && epoch < firstEpochs
-                    && epoch % frequency == 0) {
+            if (!startNow && schedule.dueAtEpochStart(epoch)) {
                 if (currentProbe() != null) {
                     evaluate(model, NearTrigger.EPOCH_START, epoch, BaseOptimizer.getIterationCount(model));
                 } else if (!state.warnedNoProbe) {
@@ -202,13 +184,13 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     private void beforeFirstUpdate(Model model) {
         synchronized (state) {
             boolean needProbe = currentProbe() == null;
-            boolean needStart = atStart && !state.startDone && state.startParams == null;
+            boolean needStart = schedule.atStart && !state.startDone && state.startParams == null;
             if (!needProbe && !needStart) {
                 return;
             }
             try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 if (needProbe) {
-                    state.capturedProbe = copyInputs(model);
+                    state.capturedProbe = Probes.copyInputs(model);
                 }
                 if (needStart && currentProbe() != null) {
                     state.startParams = model.params().dup();
@@ -222,13 +204,13 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         synchronized (state) {
             if (currentProbe() == null) {
                 try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                    state.capturedProbe = copyInputs(model);
+                    state.capturedProbe = Probes.copyInputs(model);
                 }
             }
-            if (atStart && !state.startDone) {
+            if (schedule.atStart && !state.startDone) {
                 state.startDone = true;
                 if (state.startParams != null) {
-                    Model before = copyWithParams(model, state.startParams);
+                    Model before = Probes.copyWithParams(model, state.startParams);
                     state.startParams = null;
                     evaluate(before, NearTrigger.START, epoch, iteration);
                 } else {
@@ -236,8 +218,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
                             + " first parameter update");
                 }
             }
-            if (invocationType == InvocationType.ITERATION_END && epoch < firstEpochs
-                    && (iteration + 1L) % frequency == 0) {
+            if (schedule.dueAfterIteration(iteration, epoch)) {
                 evaluate(model, NearTrigger.ITERATION_END, epoch, iteration + 1L);
             }
         }
@@ -247,7 +228,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     public void onEpochEnd(Model model) {
         synchronized (state) {
             int epoch = BaseOptimizer.getEpochCount(model);       // the epoch that ends (counter not yet incremented)
-            if (invocationType == InvocationType.EPOCH_END && epoch < firstEpochs && (epoch + 1) % frequency == 0) {
+            if (schedule.dueAtEpochEnd(epoch)) {
                 if (currentProbe() != null) {
                     evaluate(model, NearTrigger.EPOCH_END, epoch + 1, BaseOptimizer.getIterationCount(model));
                 } else if (!state.warnedNoProbe) {
@@ -265,7 +246,6 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     }
 
     private void evaluate(Model model, NearTrigger trigger, int epoch, long iteration) {
-        long started = System.nanoTime();
         NearResult result;
         try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             result = scorer.score(model, currentProbe());
@@ -278,147 +258,59 @@ public final class NearListener extends BaseTrainingListener implements Serializ
                     trigger.label(), e.toString());
             return;
         }
-        long millis = (System.nanoTime() - started) / 1_000_000L;
-        NearRecord record = new NearRecord(trigger, epoch, iteration, millis, result);
+        NearRecord record = new NearRecord(trigger, epoch, iteration, result);
         state.records.add(record);
         if (log.isInfoEnabled()) {
             log.info("NEAR epoch {} iteration {} ({}): {} in {} ms", epoch, iteration, trigger.label(),
-                    String.format(Locale.ROOT, "%.4f", record.score()), millis);
+                    String.format(Locale.ROOT, "%.4f", record.score()), record.elapsed().toMillis());
         }
         if (!result.warnings().isEmpty() && !state.warnedShort) {
             state.warnedShort = true;
             log.warn("NEAR probe: {}", String.join("; ", result.warnings()));
         }
-        write(record);
-        if (callback != null) {
-            callback.accept(record);
-        }
-    }
-
-    private void write(NearRecord record) {
-        try {
-            if (jsonLinesFile != null) {
-                Files.writeString(Paths.get(jsonLinesFile), record.toJson() + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-            if (csvFile != null) {
-                Path p = Paths.get(csvFile);
-                StringBuilder sb = new StringBuilder();
-                if (state.csvColumns == null) {
-                    state.csvColumns = existingColumns(p);
-                    if (state.csvColumns == null) {
-                        state.csvColumns = NearHistory.matrixColumns(List.of(record));
-                        sb.append(NearHistory.csvHeader(state.csvColumns)).append('\n');
-                    }
+        for (Consumer<NearRecord> sink : sinks) {
+            try {
+                sink.accept(record);
+            } catch (UncheckedIOException e) {
+                if (failOnError) {
+                    throw e;
                 }
-                sb.append(NearHistory.csvRow(record, state.csvColumns)).append('\n');
-                Files.writeString(p, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            if (failOnError) {
-                throw new UncheckedIOException(e instanceof IOException ? (IOException) e
-                        : ((UncheckedIOException) e).getCause());
-            }
-            log.warn("could not append the NEAR history to a file: {}", e.toString());
-        }
-    }
-
-    /** The matrix columns of an existing, non-empty CSV history file (appended to), or null. */
-    private static List<String> existingColumns(Path p) throws IOException {
-        if (!Files.isRegularFile(p) || Files.size(p) == 0) {
-            return null;
-        }
-        String header;
-        try (var lines = Files.lines(p, StandardCharsets.UTF_8)) {
-            header = lines.findFirst().orElse("");
-        }
-        List<String> fields = splitCsv(header);
-        Preconditions.checkArgument(fields.size() >= 6 && fields.get(0).equals("trigger"),
-                "%s exists but is not a NEAR history CSV (header: %s)", p, header);
-        return new ArrayList<>(fields.subList(6, fields.size()));
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
+                log.warn("could not append the NEAR history to a file: {}", e.toString());
             }
         }
-        out.add(cur.toString());
-        return out;
     }
 
-    private static INDArray[] copyInputs(Model model) {
-        INDArray[] in;
-        if (model instanceof MultiLayerNetwork) {
-            INDArray x = ((MultiLayerNetwork) model).getInput();
-            in = x == null ? null : new INDArray[] {x};
-        } else if (model instanceof ComputationGraph) {
-            in = ((ComputationGraph) model).getInputs();
-        } else {
-            throw new IllegalArgumentException("NearListener works with a MultiLayerNetwork or a ComputationGraph, got "
-                    + model.getClass().getName());
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        List<Consumer<NearRecord>> kept = new ArrayList<>();
+        for (Consumer<NearRecord> sink : sinks) {
+            if (sink instanceof Serializable) {
+                kept.add(sink);
+            }
         }
-        if (in == null || in.length == 0 || Arrays.stream(in).anyMatch(a -> a == null)) {
-            return null;
-        }
-        INDArray[] copy = new INDArray[in.length];
-        for (int i = 0; i < in.length; i++) {
-            copy[i] = in[i].dup();
-        }
-        return copy;
+        out.writeObject(new ArrayList<>(kept));
     }
 
-    /** A network with the model's configuration and the given parameters (no updater, no listeners). */
-    private static Model copyWithParams(Model model, INDArray params) {
-        if (model instanceof MultiLayerNetwork) {
-            MultiLayerNetwork copy = new MultiLayerNetwork(Configurations.copyOf(((MultiLayerNetwork) model).getLayerWiseConfigurations()));
-            copy.init(params, false);
-            return copy;
-        }
-        ComputationGraph copy = new ComputationGraph(Configurations.copyOf(((ComputationGraph) model).getConfiguration()));
-        copy.init(params, false);
-        return copy;
-    }
-
+    @SuppressWarnings("unchecked")
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
+        sinks = List.copyOf((List<Consumer<NearRecord>>) in.readObject());
         state = new State();
     }
 
     @Override
     public String toString() {
-        return "NearListener{" + invocationType + " every " + frequency
-                + (firstEpochs == Integer.MAX_VALUE ? "" : ", first " + firstEpochs + " epochs")
-                + (atStart ? ", at start" : "") + ", probe " + (probe != null ? "given" : "first batch") + "}";
+        return "NearListener{" + schedule + ", probe " + (probe != null ? "given" : "first batch") + "}";
     }
 
     /**
      * Options of a {@link NearListener}. Defaults: end of every epoch, no score at start, first training batch as
-     * the probe, random blocks with seed 12345, no files, failures logged.
+     * the probe, {@link NearScorer#defaults()}, no outputs, failures logged.
      *
      * <pre>{@code
      * NearListener l = NearListener.builder().everyIterations(100).firstEpochs(3).atStart()
-     *         .probe(x).jsonLines(Paths.get("near.jsonl")).onRecord(r -> chart.add(r.score())).build();
+     *         .probe(x).onRecord(NearRecordSinks.jsonLines(Paths.get("near.jsonl"))).onRecord(r -> chart.add(r.score()))
+     *         .build();
      * }</pre>
      */
     public static final class Builder {
@@ -429,9 +321,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         private NearScorer scorer = NearScorer.defaults();
         private boolean failOnError;
         private INDArray[] probe;
-        private Path csvFile;
-        private Path jsonLinesFile;
-        private Consumer<NearRecord> callback;
+        private final List<Consumer<NearRecord>> sinks = new ArrayList<>();
 
         private Builder() {
         }
@@ -442,22 +332,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * of the first training batch.
          */
         public Builder probe(INDArray... features) {
-            Preconditions.checkNotNull(features, "features");
-            Preconditions.checkArgument(features.length > 0, "probe: no input array given");
-            INDArray[] copy = new INDArray[features.length];
-            try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                for (int i = 0; i < features.length; i++) {
-                    INDArray f = features[i];
-                    Preconditions.checkArgument(f != null, "probe input %s is null", i);
-                    Preconditions.checkArgument(f.rank() >= 2 && f.size(0) > 0,
-                            "probe input %s must have rank >= 2 with samples first, got shape %s", i,
-                            Arrays.toString(f.shape()));
-                    Preconditions.checkArgument(f.dataType().isFPType(), "probe input %s must be floating point, got %s",
-                            i, f.dataType());
-                    copy[i] = f.dup();
-                }
-            }
-            this.probe = copy;
+            this.probe = Probes.copyOfGiven(features);
             return this;
         }
 
@@ -531,30 +406,25 @@ public final class NearListener extends BaseTrainingListener implements Serializ
             return this;
         }
 
-        /** Append each evaluation to this CSV file (a header is written when the file is new or empty). */
-        public Builder csv(Path file) {
-            this.csvFile = Preconditions.checkNotNull(file, "file");
-            return this;
-        }
-
-        /** Append each evaluation to this JSON-lines file, one object per line. */
-        public Builder jsonLines(Path file) {
-            this.jsonLinesFile = Preconditions.checkNotNull(file, "file");
-            return this;
-        }
-
-        /** Called with every new record, on the training thread (not serialised). */
-        public Builder onRecord(Consumer<NearRecord> callback) {
-            this.callback = Preconditions.checkNotNull(callback, "callback");
-            return this;
-        }
-
         /**
          * Whether a failed evaluation or file write throws (and so stops training) instead of being logged and
          * skipped (default false).
          */
         public Builder failOnError(boolean failOnError) {
             this.failOnError = failOnError;
+            return this;
+        }
+
+        /**
+         * Adds an output: called with every new record, on the training thread, in the order the outputs were
+         * added. The listener's only output hook: {@link NearRecordSinks} has CSV and JSON-lines files. Outputs that
+         * are {@link Serializable} (the file sinks) are serialised with the listener, others are dropped.
+         *
+         * @param sink the output
+         * @return this builder
+         */
+        public Builder onRecord(Consumer<NearRecord> sink) {
+            this.sinks.add(Preconditions.checkNotNull(sink, "sink"));
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.neardl4j.concurrent.NativeAccess;
+import org.neardl4j.score.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ abstract class AbstractProxy implements ZeroCostProxy {
                 values.add(scoreOnce(model, r == 0 ? null : options.weightSeed(r), data));
             }
         });
-        ProxyResult result = new ProxyResult(name(), values, samplesUsed(data), Duration.ofNanos(System.nanoTime() - t0));
+        ProxyResult result = new ProxyResult(name(), values, Provenance.of(options.scorer(), samplesUsed(data),
+                Duration.ofNanos(System.nanoTime() - t0)));
         log.debug("{}", result);
         return result;
     }

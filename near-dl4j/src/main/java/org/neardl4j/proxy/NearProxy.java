@@ -80,7 +80,7 @@ public final class NearProxy implements ZeroCostProxy {
     }
 
     private ProxyResult toResult(NearResult r, long t0) {
-        return new ProxyResult(name(), r.scores(), r.samples(), Duration.ofNanos(System.nanoTime() - t0));
+        return new ProxyResult(name(), r.scores(), r.provenance().with(r.samples(), Duration.ofNanos(System.nanoTime() - t0)));
     }
 
     @Override

@@ -3,84 +3,94 @@ package org.neardl4j.proxy;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.Stats;
+import org.neardl4j.score.Provenance;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The result of a {@link ZeroCostProxy}: the mean value over repetitions, each repetition's value, the number of
- * samples used, and the wall-clock time taken. Immutable.
+ * The result of a {@link ZeroCostProxy}: the proxy's name, each repetition's value and how it was computed (the
+ * scorer's options, the samples used per repetition, the wall-clock time of all repetitions).
  *
  * <pre>{@code
  * ProxyResult r = new Snip().score(net, batch);
  * double v = r.score();            // mean over repetitions
  * Duration t = r.elapsed();
  * }</pre>
+ *
+ * @param name       the proxy's name
+ * @param scores     each repetition's value, the first with the network's own weights
+ * @param provenance how the result was computed; its samples are the samples one repetition used
  */
-public final class ProxyResult {
-
-    private final String name;
-    private final ImmutableList<Double> values;
-    private final long samples;
-    private final Duration elapsed;
+public record ProxyResult(String name, List<Double> scores, Provenance provenance) {
 
     /**
-     * @param name    the proxy's name
-     * @param values  one value per repetition, at least one
-     * @param samples samples the proxy used per repetition
-     * @param elapsed wall-clock time of all repetitions
+     * Checks the values and copies the scores into an immutable list.
+     *
+     * @throws IllegalArgumentException without a repetition
+     * @throws NullPointerException     for a missing value
      */
-    public ProxyResult(String name, List<Double> values, long samples, Duration elapsed) {
-        this.name = Preconditions.checkNotNull(name, "name");
-        this.values = ImmutableList.copyOf(values);
-        Preconditions.checkArgument(!this.values.isEmpty(), "values: at least one repetition");
-        Preconditions.checkArgument(samples >= 0, "samples must be >= 0, got %s", samples);
-        this.samples = samples;
-        this.elapsed = Preconditions.checkNotNull(elapsed, "elapsed");
+    public ProxyResult {
+        Preconditions.checkNotNull(name, "name");
+        scores = ImmutableList.copyOf(Preconditions.checkNotNull(scores, "scores"));
+        Preconditions.checkArgument(!scores.isEmpty(), "scores: at least one repetition");
+        Preconditions.checkNotNull(provenance, "provenance");
     }
 
-    public String name() {
-        return name;
-    }
-
-    /** Mean over the repetitions (NaN or infinite if a repetition was; see the proxy's documentation). */
+    /**
+     * The proxy's score.
+     *
+     * @return the mean over the repetitions (NaN or infinite if a repetition was; see the proxy's documentation)
+     */
     public double score() {
         double s = 0;
-        for (double v : values) {
+        for (double v : scores) {
             s += v;
         }
-        return s / values.size();
+        return s / scores.size();
     }
 
-    /** Each repetition's value, the first with the network's own weights. */
-    public ImmutableList<Double> scores() {
-        return values;
-    }
-
+    /**
+     * The number of repetitions.
+     *
+     * @return the number of values in {@link #scores()}
+     */
     public int repetitions() {
-        return values.size();
+        return scores.size();
     }
 
-    /** Sample standard deviation over the repetitions (0 for one repetition). */
+    /**
+     * How much the repetitions disagree.
+     *
+     * @return the sample standard deviation over the repetitions (0 for one repetition)
+     */
     public double standardDeviation() {
-        return values.size() < 2 ? 0.0 : Stats.of(values).sampleStandardDeviation();
+        return scores.size() < 2 ? 0.0 : Stats.of(scores).sampleStandardDeviation();
     }
 
-    /** Samples used per repetition. */
+    /**
+     * Samples used per repetition.
+     *
+     * @return {@link Provenance#samples()}
+     */
     public long samples() {
-        return samples;
+        return provenance.samples();
     }
 
-    /** Wall-clock time of all repetitions. */
+    /**
+     * Wall-clock time of all repetitions.
+     *
+     * @return {@link Provenance#elapsed()}
+     */
     public Duration elapsed() {
-        return elapsed;
+        return provenance.elapsed();
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s = %.6g%s (%d samples, %d ms)", name, score(),
-                values.size() > 1 ? String.format(Locale.ROOT, " +- %.3g over %d repetitions", standardDeviation(),
-                        values.size()) : "", samples, elapsed.toMillis());
+                scores.size() > 1 ? String.format(Locale.ROOT, " +- %.3g over %d repetitions", standardDeviation(),
+                        scores.size()) : "", samples(), elapsed().toMillis());
     }
 }

@@ -3,18 +3,18 @@ package org.neardl4j.score;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.Stats;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.neardl4j.capture.SkippedLayer;
-import org.neardl4j.sampling.BlockMode;
+import org.neardl4j.internal.Json;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The result of {@link NearScorer}: the NEAR score averaged over repetitions, each repetition's score and
- * per-matrix breakdown, the layers that gave no matrix, warnings, and how it was computed. Immutable; prints
+ * per-matrix breakdown, the layers that gave no matrix, warnings, and how it was computed. Prints
  * as a table ({@link #toString()}) and serialises to JSON ({@link #toJson()}).
  *
  * <pre>{@code
@@ -23,44 +23,54 @@ import java.util.Locale;
  * double mean = r.score(), sd = r.standardDeviation();
  * String json = r.toJson();
  * }</pre>
+ *
+ * @param repetitions every repetition with its breakdown, the first with the model's own weights
+ * @param skipped     layers and vertices that gave no matrix, with the reason
+ * @param warnings    things the user should know, e.g. a layer that had fewer rows than columns
+ * @param provenance  how the result was computed
  */
-public final class NearResult implements Serializable {
+public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> skipped, List<String> warnings,
+                         Provenance provenance) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final ImmutableList<RepetitionScore> repetitions;
-    private final ImmutableList<SkippedLayer> skipped;
-    private final ImmutableList<String> warnings;
-    private final long samples;
-    private final BlockMode blockMode;
-    private final long seed;
-    private final String backend;
-    private final String device;
-
-    NearResult(Iterable<RepetitionScore> repetitions, Iterable<SkippedLayer> skipped, Iterable<String> warnings, long samples,
-               BlockMode blockMode, long seed, String backend, String device) {
-        this.repetitions = ImmutableList.copyOf(repetitions);
-        Preconditions.checkArgument(!this.repetitions.isEmpty(), "at least one repetition");
-        this.skipped = ImmutableList.copyOf(skipped);
-        this.warnings = ImmutableList.copyOf(warnings);
-        this.samples = samples;
-        this.blockMode = Preconditions.checkNotNull(blockMode);
-        this.seed = seed;
-        this.backend = Preconditions.checkNotNull(backend);
-        this.device = Preconditions.checkNotNull(device);
+    /**
+     * Copies the lists into immutable ones and checks them.
+     *
+     * @throws IllegalArgumentException without a repetition
+     * @throws NullPointerException     for a missing value
+     */
+    public NearResult {
+        repetitions = ImmutableList.copyOf(Preconditions.checkNotNull(repetitions, "repetitions"));
+        Preconditions.checkArgument(!repetitions.isEmpty(), "at least one repetition");
+        skipped = ImmutableList.copyOf(Preconditions.checkNotNull(skipped, "skipped"));
+        warnings = ImmutableList.copyOf(Preconditions.checkNotNull(warnings, "warnings"));
+        Preconditions.checkNotNull(provenance, "provenance");
     }
 
-    /** Mean NEAR score over the repetitions. */
+    /**
+     * The NEAR score.
+     *
+     * @return the mean NEAR score over the repetitions
+     */
     public double score() {
         return stats().mean();
     }
 
-    /** Sample standard deviation of the repetitions' scores (0 for a single repetition). */
+    /**
+     * How much the repetitions disagree.
+     *
+     * @return the sample standard deviation of the repetitions' scores (0 for a single repetition)
+     */
     public double standardDeviation() {
         return repetitions.size() < 2 ? 0.0 : stats().sampleStandardDeviation();
     }
 
-    /** Each repetition's total score, the first with the model's own weights. */
+    /**
+     * Each repetition's score.
+     *
+     * @return each repetition's total, the first with the model's own weights
+     */
     public ImmutableList<Double> scores() {
         ImmutableList.Builder<Double> b = ImmutableList.builder();
         for (RepetitionScore s : repetitions) {
@@ -69,100 +79,52 @@ public final class NearResult implements Serializable {
         return b.build();
     }
 
-    /** Every repetition with its breakdown. */
-    public ImmutableList<RepetitionScore> repetitions() {
-        return repetitions;
-    }
-
-    /** The first repetition's matrices (the model's own weights), in forward order. */
-    public ImmutableList<MatrixScore> matrices() {
+    /**
+     * The first repetition's matrices (the model's own weights), in forward order.
+     *
+     * @return the first repetition's per-matrix breakdown
+     */
+    public List<MatrixScore> matrices() {
         return repetitions.get(0).matrices();
     }
 
-    /** Layers and vertices that gave no matrix, with the reason. */
-    public ImmutableList<SkippedLayer> skipped() {
-        return skipped;
-    }
-
-    /** Things the user should know, e.g. a layer that had fewer rows than columns. */
-    public ImmutableList<String> warnings() {
-        return warnings;
-    }
-
-    /** Samples that went through the network in the first repetition. */
+    /**
+     * Samples that went through the network in the first repetition.
+     *
+     * @return {@link Provenance#samples()}
+     */
     public long samples() {
-        return samples;
-    }
-
-    public BlockMode blockMode() {
-        return blockMode;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    /** The ND4J backend that computed the score, e.g. {@code CpuBackend} or {@code JCublasBackend}. */
-    public String backend() {
-        return backend;
-    }
-
-    /** The device that computed the score, e.g. {@code CPU, 2 cores, OPENBLAS} or {@code CUDA device 0 of 1: <name>}. */
-    public String device() {
-        return device;
+        return provenance.samples();
     }
 
     private Stats stats() {
         return Stats.of(scores());
     }
 
-    /** The result as one JSON object (see the README for the fields). */
+    /**
+     * The result as one JSON object: {@code score, standardDeviation, scores, matrices, skipped, warnings,
+     * provenance} (see the README for the fields).
+     *
+     * @return the JSON text
+     */
     public String toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("score", score());
         o.addProperty("standardDeviation", standardDeviation());
-        JsonArray scores = new JsonArray();
-        for (double s : scores()) {
-            scores.add(s);
-        }
-        o.add("scores", scores);
+        o.add("scores", Json.numbers(scores()));
         JsonArray matrices = new JsonArray();
         for (MatrixScore m : matrices()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("layer", m.layerName());
-            j.addProperty("index", m.layerIndex());
-            j.addProperty("type", m.layerType());
-            j.addProperty("kind", m.kind().label());
-            j.addProperty("rows", m.rows());
-            j.addProperty("cols", m.cols());
-            j.addProperty("effectiveRank", m.effectiveRank());
-            j.addProperty("samples", m.samples());
-            j.addProperty("blockStart", m.blockStart());
-            matrices.add(j);
+            matrices.add(ScoreJson.matrix(m));
         }
         o.add("matrices", matrices);
         JsonArray sk = new JsonArray();
         for (SkippedLayer s : skipped) {
-            JsonObject j = new JsonObject();
-            j.addProperty("layer", s.layerName());
-            j.addProperty("index", s.layerIndex());
-            j.addProperty("type", s.layerType());
-            j.addProperty("reason", s.reason());
-            sk.add(j);
+            sk.add(ScoreJson.skipped(s));
         }
         o.add("skipped", sk);
-        JsonArray w = new JsonArray();
-        for (String s : warnings) {
-            w.add(s);
-        }
-        o.add("warnings", w);
-        o.addProperty("repetitions", repetitions.size());
-        o.addProperty("samples", samples);
-        o.addProperty("blockMode", blockMode.name().toLowerCase(Locale.ROOT));
-        o.addProperty("seed", seed);
-        o.addProperty("backend", backend);
-        o.addProperty("device", device);
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+        o.add("warnings", Json.strings(warnings));
+        o.add("provenance", Json.readObject(provenance.toJson()));
+        return Json.write(o);
     }
 
     /** A readable table: the score, then one line per matrix, then skipped layers and warnings. */
@@ -174,7 +136,8 @@ public final class NearResult implements Serializable {
             sb.append(String.format(Locale.ROOT, " +- %.4f (%d repetitions)", standardDeviation(), repetitions.size()));
         }
         sb.append(String.format(Locale.ROOT, "  [block %s, seed %d, %d samples, %s on %s]%n",
-                blockMode.name().toLowerCase(Locale.ROOT), seed, samples, backend, device));
+                provenance.blockMode().name().toLowerCase(Locale.ROOT), provenance.seed(), provenance.samples(),
+                provenance.backend(), provenance.device()));
         int nameWidth = 5;
         int typeWidth = 4;
         for (MatrixScore m : matrices()) {

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -202,7 +203,7 @@ public final class NearScorer implements Serializable {
             if (r == 0) {
                 first = capture;
                 for (var s : capture.skipped()) {
-                    if (s.isUnsupported()) {
+                    if (s.unsupported()) {
                         warnings.add("layer '" + s.layerName() + "' (" + s.layerType() + ") is not supported and was not scored");
                     }
                 }
@@ -257,8 +258,8 @@ public final class NearScorer implements Serializable {
             }
             reps.add(scoreBlocks(samplers, warnings, r));
         }
-        NearResult result = new NearResult(reps, first.skipped(), warnings, samples, blockMode, seed,
-                Backends.backend(), Backends.device());
+        NearResult result = new NearResult(reps, first.skipped(), ImmutableList.copyOf(warnings),
+                Provenance.of(this, samples, Duration.ofNanos(System.nanoTime() - started)));
         if (log.isDebugEnabled()) {
             log.debug("NEAR {} over {} repetition(s), {} matrices, {} samples, in {} ms", result.score(), repetitions,
                     result.matrices().size(), samples, (System.nanoTime() - started) / 1_000_000);

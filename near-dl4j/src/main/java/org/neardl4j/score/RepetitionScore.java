@@ -4,55 +4,46 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 
 import java.io.Serializable;
-import java.util.Objects;
+import java.util.List;
 
 /**
  * The NEAR score of one repetition: the sum of the effective ranks of its matrices, in forward order.
- * Immutable.
  *
  * <pre>{@code
  * RepetitionScore first = result.repetitions().get(0);
  * double total = first.total();
  * }</pre>
+ *
+ * @param matrices per-matrix breakdown, in forward order
  */
-public final class RepetitionScore implements Serializable {
+public record RepetitionScore(List<MatrixScore> matrices) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final ImmutableList<MatrixScore> matrices;
-    private final double total;
+    /**
+     * Copies the matrices into an immutable list.
+     *
+     * @throws NullPointerException without matrices, or with a null one
+     */
+    public RepetitionScore {
+        matrices = ImmutableList.copyOf(Preconditions.checkNotNull(matrices, "matrices"));
+    }
 
-    public RepetitionScore(Iterable<MatrixScore> matrices) {
-        this.matrices = ImmutableList.copyOf(Preconditions.checkNotNull(matrices, "matrices"));
+    /**
+     * The repetition's NEAR score.
+     *
+     * @return the sum of the effective ranks
+     */
+    public double total() {
         double t = 0;
-        for (MatrixScore m : this.matrices) {
+        for (MatrixScore m : matrices) {
             t += m.effectiveRank();
         }
-        this.total = t;
-    }
-
-    /** Sum of the effective ranks. */
-    public double total() {
-        return total;
-    }
-
-    /** Per-matrix breakdown, in forward order. */
-    public ImmutableList<MatrixScore> matrices() {
-        return matrices;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RepetitionScore && ((RepetitionScore) o).matrices.equals(matrices);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(matrices);
+        return t;
     }
 
     @Override
     public String toString() {
-        return "RepetitionScore{total=" + total + ", matrices=" + matrices.size() + "}";
+        return "RepetitionScore{total=" + total() + ", matrices=" + matrices.size() + "}";
     }
 }

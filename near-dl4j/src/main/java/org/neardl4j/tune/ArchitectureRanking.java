@@ -9,9 +9,11 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.neardl4j.concurrent.NativeAccess;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.score.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -169,6 +172,8 @@ public final class ArchitectureRanking {
             Preconditions.checkArgument(c != null, "a candidate is null");
             Preconditions.checkArgument(names.add(c.name()), "two candidates are named '%s'", c.name());
         }
+        long begun = System.nanoTime();
+        long samples = 0;
         List<RankedCandidate> scored = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<CandidateFailure> failures = new ArrayList<>();
@@ -203,7 +208,8 @@ public final class ArchitectureRanking {
             for (String w : result.warnings()) {
                 warnings.add(c.name() + ": " + w);
             }
-            scored.add(new RankedCandidate(1, c.name(), params, result, Double.NaN, 0));
+            scored.add(new RankedCandidate(1, c.name(), params, result, OptionalDouble.empty(), 0));
+            samples = Math.max(samples, result.samples());
             if (log.isInfoEnabled()) {
                 log.info("candidate {}/{} '{}': NEAR {} +- {} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),
                         String.format(Locale.ROOT, "%.4f", result.score()),
@@ -211,7 +217,8 @@ public final class ArchitectureRanking {
                         (System.nanoTime() - started) / 1_000_000L);
             }
         }
-        return RankingResult.of(scored, scorer.repetitions(), scorer.seed(), warnings, failures);
+        return RankingResult.of(scored, Provenance.of(scorer, samples, Duration.ofNanos(System.nanoTime() - begun)), warnings,
+                failures);
     }
 
     /**

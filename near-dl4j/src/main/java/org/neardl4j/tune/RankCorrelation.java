@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -24,23 +23,26 @@ import java.util.stream.IntStream;
  * }</pre>
  *
  * <p>Both arrays are "higher is better": negate a metric where lower is better (a loss) before passing it.
+ *
+ * @param n          number of candidates compared
+ * @param spearman   Spearman's rank correlation (NaN when one side is constant)
+ * @param kendall    Kendall's tau-b (NaN when one side is constant)
+ * @param k          size of the top sets compared
+ * @param topKCommon candidates in both top-k sets
  */
-public final class RankCorrelation implements Serializable {
+public record RankCorrelation(int n, double spearman, double kendall, int k, int topKCommon) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final int n;
-    private final double spearman;
-    private final double kendall;
-    private final int k;
-    private final int topKCommon;
-
-    private RankCorrelation(int n, double spearman, double kendall, int k, int topKCommon) {
-        this.n = n;
-        this.spearman = spearman;
-        this.kendall = kendall;
-        this.k = k;
-        this.topKCommon = topKCommon;
+    /**
+     * Checks the counts.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= k <= n} and {@code 0 <= topKCommon <= k}
+     */
+    public RankCorrelation {
+        Preconditions.checkArgument(k >= 1 && k <= n, "k must be in [1, %s], got %s", n, k);
+        Preconditions.checkArgument(topKCommon >= 0 && topKCommon <= k, "topKCommon must be in [0, %s], got %s", k,
+                topKCommon);
     }
 
     /**
@@ -81,48 +83,9 @@ public final class RankCorrelation implements Serializable {
         return new HashSet<>(Arrays.asList(idx).subList(0, k));
     }
 
-    /** Number of candidates compared. */
-    public int n() {
-        return n;
-    }
-
-    /** Spearman's rank correlation (NaN when one side is constant). */
-    public double spearman() {
-        return spearman;
-    }
-
-    /** Kendall's tau-b (NaN when one side is constant). */
-    public double kendall() {
-        return kendall;
-    }
-
-    public int k() {
-        return k;
-    }
-
-    /** Candidates in both top-k sets. */
-    public int topKCommon() {
-        return topKCommon;
-    }
-
     /** {@link #topKCommon()} / k, in [0, 1]. */
     public double topKOverlap() {
         return topKCommon / (double) k;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof RankCorrelation)) {
-            return false;
-        }
-        RankCorrelation c = (RankCorrelation) o;
-        return n == c.n && k == c.k && topKCommon == c.topKCommon && Double.compare(spearman, c.spearman) == 0
-                && Double.compare(kendall, c.kendall) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(n, spearman, kendall, k, topKCommon);
     }
 
     @Override

@@ -10,89 +10,77 @@ import java.util.OptionalDouble;
 
 /**
  * One candidate of a {@link RankingResult}: its place, its NEAR score averaged over the repetitions with the standard
- * deviation, its parameter count, and the user's metric when one was given. Immutable.
+ * deviation, its parameter count, and the user's metric when one was given.
  *
  * <pre>{@code
  * RankedCandidate best = ranking.entries().get(0);
  * System.out.printf("%d %s %.2f +- %.2f%n", best.rank(), best.name(), best.score(), best.standardDeviation());
  * }</pre>
+ *
+ * @param rank       1 for the highest NEAR score
+ * @param name       the candidate's name
+ * @param parameters number of trainable parameters of the network
+ * @param result     the full scoring result (per-matrix breakdown of the first repetition, warnings, provenance)
+ * @param metric     the user's metric for this candidate, if one was given
+ * @param metricRank place by the metric (1 = best), 0 when the candidate has no metric value
  */
-public final class RankedCandidate implements Serializable {
+public record RankedCandidate(int rank, String name, long parameters, NearResult result, OptionalDouble metric,
+                              int metricRank) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final int rank;
-    private final String name;
-    private final long parameters;
-    private final NearResult result;
-    private final double metric;
-    private final int metricRank;
-
-    RankedCandidate(int rank, String name, long parameters, NearResult result, double metric, int metricRank) {
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException for a rank below 1 or a negative metric rank
+     * @throws NullPointerException     for a missing name, result or metric
+     */
+    public RankedCandidate {
         Preconditions.checkArgument(rank >= 1, "rank must be >= 1, got %s", rank);
-        this.rank = rank;
-        this.name = Preconditions.checkNotNull(name, "name");
-        this.parameters = parameters;
-        this.result = Preconditions.checkNotNull(result, "result");
-        this.metric = metric;
-        this.metricRank = metricRank;
+        Preconditions.checkNotNull(name, "name");
+        Preconditions.checkNotNull(result, "result");
+        Preconditions.checkNotNull(metric, "metric");
+        Preconditions.checkArgument(metricRank >= 0, "metricRank must be >= 0, got %s", metricRank);
     }
 
     RankedCandidate withRank(int newRank) {
         return new RankedCandidate(newRank, name, parameters, result, metric, metricRank);
     }
 
-    RankedCandidate withMetric(double value, int valueRank) {
+    RankedCandidate withMetric(OptionalDouble value, int valueRank) {
         return new RankedCandidate(rank, name, parameters, result, value, valueRank);
     }
 
-    /** 1 for the highest NEAR score. */
-    public int rank() {
-        return rank;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    /** Mean NEAR score over the repetitions. */
+    /**
+     * The candidate's NEAR score.
+     *
+     * @return the mean NEAR score over the repetitions
+     */
     public double score() {
         return result.score();
     }
 
-    /** Sample standard deviation over the repetitions (0 for one repetition). */
+    /**
+     * How much the repetitions disagree.
+     *
+     * @return the sample standard deviation over the repetitions (0 for one repetition)
+     */
     public double standardDeviation() {
         return result.standardDeviation();
     }
 
-    /** Each repetition's score. */
+    /**
+     * Each repetition's score.
+     *
+     * @return {@link NearResult#scores()}
+     */
     public ImmutableList<Double> scores() {
         return result.scores();
-    }
-
-    /** Number of trainable parameters of the network. */
-    public long parameters() {
-        return parameters;
-    }
-
-    /** The full scoring result (per-matrix breakdown of the first repetition, warnings). */
-    public NearResult result() {
-        return result;
-    }
-
-    /** The user's metric for this candidate, if one was given. */
-    public OptionalDouble metric() {
-        return Double.isNaN(metric) ? OptionalDouble.empty() : OptionalDouble.of(metric);
-    }
-
-    /** Place by the metric (1 = best), 0 when no metric was given. */
-    public int metricRank() {
-        return metricRank;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d. %s: NEAR %.4f +- %.4f%s", rank, name, score(), standardDeviation(),
-                Double.isNaN(metric) ? "" : String.format(Locale.ROOT, ", metric %.4f", metric));
+                metric.isPresent() ? String.format(Locale.ROOT, ", metric %.4f", metric.getAsDouble()) : "");
     }
 }

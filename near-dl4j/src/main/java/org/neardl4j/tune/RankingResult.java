@@ -2,15 +2,22 @@ package org.neardl4j.tune;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.internal.Json;
+import org.neardl4j.score.Provenance;
 
-import java.io.Serializable;
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,21 +47,19 @@ public final class RankingResult implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final ImmutableList<RankedCandidate> entries;
-    private final int repetitions;
-    private final long seed;
+    private final Provenance provenance;
     private final String metricName;
     private final boolean higherIsBetter;
     private final RankCorrelation correlation;
     private final ImmutableList<String> warnings;
     private final ImmutableList<CandidateFailure> failures;
 
-    private RankingResult(List<RankedCandidate> entries, int repetitions, long seed, String metricName,
+    private RankingResult(List<RankedCandidate> entries, Provenance provenance, String metricName,
                           boolean higherIsBetter, RankCorrelation correlation, List<String> warnings,
                           List<CandidateFailure> failures) {
         this.entries = ImmutableList.copyOf(entries);
         this.failures = ImmutableList.copyOf(failures);
-        this.repetitions = repetitions;
-        this.seed = seed;
+        this.provenance = Preconditions.checkNotNull(provenance, "provenance");
         this.metricName = metricName;
         this.higherIsBetter = higherIsBetter;
         this.correlation = correlation;
@@ -61,12 +67,12 @@ public final class RankingResult implements Serializable {
     }
 
     /** Sorts the scored candidates by NEAR, highest first (ties keep the input order), and numbers them. */
-    static RankingResult of(List<RankedCandidate> scored, int repetitions, long seed, List<String> warnings) {
-        return of(scored, repetitions, seed, warnings, List.of());
+    static RankingResult of(List<RankedCandidate> scored, Provenance provenance, List<String> warnings) {
+        return of(scored, provenance, warnings, List.of());
     }
 
-    /** {@link #of(List, int, long, List)} with the candidates that failed (then {@code scored} may be empty). */
-    static RankingResult of(List<RankedCandidate> scored, int repetitions, long seed, List<String> warnings,
+    /** {@link #of(List, Provenance, List)} with the candidates that failed (then {@code scored} may be empty). */
+    static RankingResult of(List<RankedCandidate> scored, Provenance provenance, List<String> warnings,
                             List<CandidateFailure> failures) {
         Preconditions.checkArgument(!scored.isEmpty() || !failures.isEmpty(), "no candidates");
         List<RankedCandidate> sorted = new ArrayList<>(scored);
@@ -75,15 +81,16 @@ public final class RankingResult implements Serializable {
         for (int i = 0; i < sorted.size(); i++) {
             ranked.add(sorted.get(i).withRank(i + 1));
         }
-        return new RankingResult(ranked, repetitions, seed, null, true, null, warnings, failures);
+        return new RankingResult(ranked, provenance, null, true, null, warnings, failures);
     }
 
     /**
-     * One ranking of the candidates of several rankings made with the same repetitions and seed (for example one
-     * per candidate, computed on different machines): the entries of every part, sorted by NEAR again (ties keep the
+     * One ranking of the candidates of several rankings made with the same scorer options (for example one per
+     * candidate, computed on different machines): the entries of every part, sorted by NEAR again (ties keep the
      * order of the parts, and within a part the rank order), the warnings and failures of every part. Ranking the
      * candidates one at a time and merging the parts in the candidates' order gives exactly what one ranking of all
-     * of them gives.
+     * of them gives. The merged provenance is the first part's, with the most samples of any part and the sum of
+     * their times.
      *
      * <pre>{@code
      * RankingResult all = RankingResult.merge(List.of(ranking.rank(List.of(a), x), ranking.rank(List.of(b), x)));
@@ -102,11 +109,15 @@ public final class RankingResult implements Serializable {
         List<String> warnings = new ArrayList<>();
         List<CandidateFailure> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        long samples = 0;
+        Duration elapsed = Duration.ZERO;
         for (RankingResult p : parts) {
             Preconditions.checkArgument(p != null, "a ranking to merge is null");
-            Preconditions.checkArgument(p.repetitions == first.repetitions && p.seed == first.seed,
+            Provenance a = first.provenance;
+            Provenance b = p.provenance;
+            Preconditions.checkArgument(a.repetitions() == b.repetitions() && a.seed() == b.seed(),
                     "rankings with different options cannot be merged: %s repetition(s), seed %s vs %s repetition(s),"
-                            + " seed %s", first.repetitions, first.seed, p.repetitions, p.seed);
+                            + " seed %s", a.repetitions(), a.seed(), b.repetitions(), b.seed());
             Preconditions.checkArgument(p.metricName == null, "merge rankings before adding a metric (%s)",
                     p.metricName);
             for (RankedCandidate c : p.entries) {
@@ -118,8 +129,10 @@ public final class RankingResult implements Serializable {
                 failures.add(f);
             }
             warnings.addAll(p.warnings);
+            samples = Math.max(samples, b.samples());
+            elapsed = elapsed.plus(b.elapsed());
         }
-        return of(scored, first.repetitions, first.seed, warnings, failures);
+        return of(scored, first.provenance.with(samples, elapsed), warnings, failures);
     }
 
     /** The candidates, highest NEAR first. */
@@ -150,12 +163,14 @@ public final class RankingResult implements Serializable {
         return b.build();
     }
 
-    public int repetitions() {
-        return repetitions;
-    }
-
-    public long seed() {
-        return seed;
+    /**
+     * How the ranking was computed: the scorer's options, backend, device, the most samples a candidate used,
+     * the time of the whole ranking, the library version.
+     *
+     * @return the provenance
+     */
+    public Provenance provenance() {
+        return provenance;
     }
 
     /** Name of the metric given with {@link #withMetric}, if any. */
@@ -246,20 +261,21 @@ public final class RankingResult implements Serializable {
         List<RankedCandidate> updated = new ArrayList<>();
         for (RankedCandidate c : entries) {
             Number v = values.get(c.name());
-            updated.add(v == null ? c.withMetric(Double.NaN, 0) : c.withMetric(v.doubleValue(), metricRank.get(c.name())));
+            updated.add(v == null ? c.withMetric(OptionalDouble.empty(), 0)
+                    : c.withMetric(OptionalDouble.of(v.doubleValue()), metricRank.get(c.name())));
         }
         List<String> w = new ArrayList<>(warnings);
         if (!missing.isEmpty()) {
             w.add("no " + name + " for " + missing + ": left out of the correlation");
         }
-        return new RankingResult(updated, repetitions, seed, name, higherIsBetter, corr, w, failures);
+        return new RankingResult(updated, provenance, name, higherIsBetter, corr, w, failures);
     }
 
     // ------------------------------------------------------------------------------------------ output
 
-    /** CSV: {@code rank,name,near,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}. */
+    /** CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}. */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("rank,name,near,sd,parameters");
+        StringBuilder sb = new StringBuilder("rank,name,score,sd,parameters");
         if (metricName != null) {
             sb.append(',').append(csv(metricName)).append(',').append(csv(metricName + "_rank"));
         }
@@ -289,18 +305,14 @@ public final class RankingResult implements Serializable {
     /** One JSON object: candidates in rank order, the metric and the correlation when given, warnings. */
     public String toJson() {
         JsonObject o = new JsonObject();
-        o.addProperty("repetitions", repetitions);
-        o.addProperty("seed", seed);
         JsonArray arr = new JsonArray();
         for (RankedCandidate c : entries) {
             JsonObject j = new JsonObject();
             j.addProperty("rank", c.rank());
             j.addProperty("name", c.name());
-            j.addProperty("near", c.score());
+            j.addProperty("score", c.score());
             j.addProperty("standardDeviation", c.standardDeviation());
-            JsonArray scores = new JsonArray();
-            c.scores().forEach(scores::add);
-            j.add("scores", scores);
+            j.add("scores", Json.numbers(c.scores()));
             j.addProperty("parameters", c.parameters());
             if (c.metric().isPresent()) {
                 j.addProperty("metric", c.metric().getAsDouble());
@@ -323,9 +335,7 @@ public final class RankingResult implements Serializable {
             c.addProperty("topKOverlap", correlation.topKOverlap());
             o.add("correlation", c);
         }
-        JsonArray w = new JsonArray();
-        warnings.forEach(w::add);
-        o.add("warnings", w);
+        o.add("warnings", Json.strings(warnings));
         if (!failures.isEmpty()) {
             JsonArray f = new JsonArray();
             for (CandidateFailure x : failures) {
@@ -337,7 +347,8 @@ public final class RankingResult implements Serializable {
             }
             o.add("failures", f);
         }
-        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
+        o.add("provenance", Json.readObject(provenance.toJson()));
+        return Json.write(o);
     }
 
     /** The ranking as a table, then the correlation and the warnings. */
@@ -366,7 +377,8 @@ public final class RankingResult implements Serializable {
             }
             sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "(NEAR averaged over %d repetition(s), seed %d)%n", repetitions, seed));
+        sb.append(String.format(Locale.ROOT, "(NEAR averaged over %d repetition(s), seed %d)%n", provenance.repetitions(),
+                provenance.seed()));
         if (correlation != null) {
             sb.append(metricName).append(higherIsBetter ? "" : " (lower is better)").append(": ").append(correlation)
                     .append('\n');
@@ -389,54 +401,41 @@ public final class RankingResult implements Serializable {
 
     /**
      * Reads metric values from a CSV file of {@code name,value} lines (a header line whose value is not a number
-     * is skipped; blank lines and lines starting with {@code #} too). For the CLI's {@code --accuracies}.
+     * is skipped; blank lines and lines starting with {@code #} too; a name with a comma in double quotes), read
+     * with commons-csv. For the CLI's {@code --accuracies}.
      *
      * @throws IllegalArgumentException naming the line for a malformed line or a name given twice
      */
     public static Map<String, Double> readMetricCsv(Path file) throws IOException {
         Preconditions.checkNotNull(file, "file");
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int comma = line.lastIndexOf(',');
-            Preconditions.checkArgument(comma > 0, "%s line %s: expected 'name,value', got '%s'", file, i + 1, line);
-            String name = line.substring(0, comma).strip();
-            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
-            }
-            String value = line.substring(comma + 1).strip();
-            double v;
-            try {
-                v = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                if (out.isEmpty()) {
-                    continue;       // header
+        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true).build();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+            for (CSVRecord r : parser) {
+                long line = parser.getCurrentLineNumber();
+                Preconditions.checkArgument(r.size() == 2, "%s line %s: expected 'name,value', got %s field(s): %s",
+                        file, line, r.size(), r.toList());
+                String name = r.get(0);
+                String value = r.get(1);
+                double v;
+                try {
+                    v = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    if (out.isEmpty()) {
+                        continue;       // header
+                    }
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: '%s' is not a number",
+                            file, line, value));
                 }
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: '%s' is not a number", file,
-                        i + 1, value));
+                Preconditions.checkArgument(Double.isFinite(v), "%s line %s: value %s is not finite", file, line, value);
+                Preconditions.checkArgument(out.put(name, v) == null, "%s line %s: '%s' is given twice", file, line,
+                        name);
             }
-            Preconditions.checkArgument(Double.isFinite(v), "%s line %s: value %s is not finite", file, i + 1, value);
-            Preconditions.checkArgument(out.put(name, v) == null, "%s line %s: '%s' is given twice", file, i + 1, name);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         Preconditions.checkArgument(!out.isEmpty(), "%s holds no 'name,value' line", file);
         return out;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof RankingResult)) {
-            return false;
-        }
-        RankingResult r = (RankingResult) o;
-        return toJson().equals(r.toJson());
-    }
-
-    @Override
-    public int hashCode() {
-        return toJson().hashCode();
     }
 }

@@ -2,9 +2,10 @@ package org.neardl4j.tune;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.neardl4j.internal.Json;
+import org.neardl4j.score.Provenance;
 
 import java.util.Locale;
 
@@ -23,17 +24,17 @@ public final class WidthEstimate {
 
     private final String layer;
     private final double threshold;
-    private final int repetitions;
+    private final Provenance provenance;
     private final ImmutableList<WidthPoint> points;
     private final PowerLawFit fit;
     private final double optimalWidth;
     private final ImmutableList<String> warnings;
 
-    WidthEstimate(String layer, double threshold, int repetitions, Iterable<WidthPoint> points, PowerLawFit fit,
-                  Iterable<String> warnings) {
+    WidthEstimate(String layer, double threshold, Provenance provenance, Iterable<WidthPoint> points,
+                  PowerLawFit fit, Iterable<String> warnings) {
         this.layer = Preconditions.checkNotNull(layer, "layer");
         this.threshold = threshold;
-        this.repetitions = repetitions;
+        this.provenance = Preconditions.checkNotNull(provenance, "provenance");
         this.points = ImmutableList.copyOf(points);
         this.fit = Preconditions.checkNotNull(fit, "fit");
         this.optimalWidth = fit.xAtSlopeRatio(threshold);
@@ -50,8 +51,14 @@ public final class WidthEstimate {
         return threshold;
     }
 
-    public int repetitions() {
-        return repetitions;
+    /**
+     * How the estimate was computed: the scorer's options, backend, device, the most samples a width used, the
+     * time of the whole study, the library version.
+     *
+     * @return the provenance
+     */
+    public Provenance provenance() {
+        return provenance;
     }
 
     /** One point per width, in the order the widths were given. */
@@ -83,12 +90,11 @@ public final class WidthEstimate {
         JsonObject o = new JsonObject();
         o.addProperty("layer", layer);
         o.addProperty("threshold", threshold);
-        o.addProperty("repetitions", repetitions);
         JsonArray pts = new JsonArray();
         for (WidthPoint p : points) {
             JsonObject j = new JsonObject();
             j.addProperty("width", p.width());
-            j.addProperty("layerNear", p.layerScore());
+            j.addProperty("layerScore", p.layerScore());
             j.addProperty("matrices", p.matrices());
             j.addProperty("ratio", p.ratio());
             j.addProperty("ratioStandardDeviation", p.ratioStandardDeviation());
@@ -109,17 +115,16 @@ public final class WidthEstimate {
         o.add("fit", f);
         o.addProperty("optimalWidth", optimalWidth);
         o.addProperty("suggestedWidth", suggestedWidth());
-        JsonArray w = new JsonArray();
-        warnings.forEach(w::add);
-        o.add("warnings", w);
-        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(o);
+        o.add("warnings", Json.strings(warnings));
+        o.add("provenance", Json.readObject(provenance.toJson()));
+        return Json.write(o);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Width estimate for layer %s (t = %s, %d repetition(s))%n", layer, threshold,
-                repetitions));
+                provenance.repetitions()));
         sb.append(String.format(Locale.ROOT, "%8s  %12s  %8s  %12s  %10s  %11s%n", "width", "layer NEAR", "matrices",
                 "per neuron", "sd", "parameters"));
         for (WidthPoint p : points) {

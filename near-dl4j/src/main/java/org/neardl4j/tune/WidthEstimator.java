@@ -13,9 +13,11 @@ import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.RepetitionScore;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.score.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,6 +134,8 @@ public final class WidthEstimator {
 
     private WidthEstimate run(IntFunction<? extends Model> factory, Function<Model, NearResult> score) {
         Preconditions.checkNotNull(factory, "factory");
+        long begun = System.nanoTime();
+        long samples = 0;
         List<WidthPoint> points = new ArrayList<>();
         Set<String> warnings = new LinkedHashSet<>();
         for (int width : widths) {
@@ -152,6 +156,7 @@ public final class WidthEstimator {
                 warnings.add("width " + width + ": " + w);
             }
             WidthPoint p = new WidthPoint(width, matrices, perRep, model.numParams());
+            samples = Math.max(samples, result.samples());
             points.add(p);
             if (log.isInfoEnabled()) {
                 log.info("width {}: layer {} NEAR {} ({} per neuron) in {} ms", width, layerDescription(),
@@ -159,11 +164,17 @@ public final class WidthEstimator {
                         (System.nanoTime() - started) / 1_000_000L);
             }
         }
-        return fromPoints(ImmutableList.copyOf(points), warnings);
+        return fromPoints(ImmutableList.copyOf(points), warnings,
+                Provenance.of(scorer, samples, Duration.ofNanos(System.nanoTime() - begun)));
     }
 
-    /** Fits the curve to measured points and derives x*; package-private for tests with constructed points. */
+    /** {@link #fromPoints(ImmutableList, Set, Provenance)} for tests with constructed points (no samples, no time). */
     WidthEstimate fromPoints(ImmutableList<WidthPoint> pts, Set<String> warnings) {
+        return fromPoints(pts, warnings, Provenance.of(scorer, 0, Duration.ZERO));
+    }
+
+    /** Fits the curve to measured points and derives x*. */
+    WidthEstimate fromPoints(ImmutableList<WidthPoint> pts, Set<String> warnings, Provenance provenance) {
         double[] x = new double[pts.size()];
         double[] y = new double[pts.size()];
         for (int i = 0; i < x.length; i++) {
@@ -198,7 +209,7 @@ public final class WidthEstimator {
         if (fit.b() * fit.c() > 0) {
             warnings.add("the fitted curve rises with the width (b * c > 0): NEAR per neuron is expected to fall");
         }
-        WidthEstimate estimate = new WidthEstimate(layerDescription(), threshold, scorer.repetitions(), pts, fit, warnings);
+        WidthEstimate estimate = new WidthEstimate(layerDescription(), threshold, provenance, pts, fit, warnings);
         log.info("layer {}: c = {}, x* = {}", layerDescription(), String.format(Locale.ROOT, "%.4f", fit.c()),
                 String.format(Locale.ROOT, "%.2f", xStar));
         return estimate;

@@ -4,48 +4,39 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.Stats;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One width of a {@link WidthEstimate}: the studied layer's NEAR score (the sum of its matrices' effective ranks)
  * in each repetition, and its mean divided by the width and by the number of matrices, the value the curve is
- * fitted to. Immutable.
+ * fitted to.
  *
  * <pre>{@code
  * for (WidthPoint p : estimate.points()) {
  *     System.out.printf("%d %.4f +- %.4f%n", p.width(), p.ratio(), p.ratioStandardDeviation());
  * }
  * }</pre>
+ *
+ * @param width       the studied layer's width
+ * @param matrices    number of the layer's matrices summed: 2 for a layer with a fused activation (pre and post),
+ *                    else 1
+ * @param layerScores the layer's NEAR score in each repetition
+ * @param parameters  parameters of the whole network at this width
  */
-public final class WidthPoint {
+public record WidthPoint(int width, int matrices, List<Double> layerScores, long parameters) {
 
-    private final int width;
-    private final int matrices;
-    private final ImmutableList<Double> layerScores;
-    private final long parameters;
-
-    WidthPoint(int width, int matrices, Iterable<Double> layerScores, long parameters) {
+    /**
+     * Checks the values and copies the scores into an immutable list.
+     *
+     * @throws IllegalArgumentException for a width or matrix count below 1, or no repetition
+     * @throws NullPointerException     without scores
+     */
+    public WidthPoint {
         Preconditions.checkArgument(width >= 1, "width must be >= 1, got %s", width);
         Preconditions.checkArgument(matrices >= 1, "matrices must be >= 1, got %s", matrices);
-        this.width = width;
-        this.matrices = matrices;
-        this.layerScores = ImmutableList.copyOf(layerScores);
-        Preconditions.checkArgument(!this.layerScores.isEmpty(), "no repetition");
-        this.parameters = parameters;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    /** Number of the layer's matrices summed: 2 for a layer with a fused activation (pre and post), else 1. */
-    public int matrices() {
-        return matrices;
-    }
-
-    /** The layer's NEAR score in each repetition. */
-    public ImmutableList<Double> layerScores() {
-        return layerScores;
+        layerScores = ImmutableList.copyOf(Preconditions.checkNotNull(layerScores, "layerScores"));
+        Preconditions.checkArgument(!layerScores.isEmpty(), "no repetition");
     }
 
     /** The layer's NEAR score averaged over the repetitions. */
@@ -64,11 +55,6 @@ public final class WidthPoint {
     /** Sample standard deviation of the per-repetition ratios (0 for one repetition). */
     public double ratioStandardDeviation() {
         return layerScores.size() < 2 ? 0 : Stats.of(layerScores).sampleStandardDeviation() / ((double) width * matrices);
-    }
-
-    /** Parameters of the whole network at this width. */
-    public long parameters() {
-        return parameters;
     }
 
     @Override

@@ -76,7 +76,7 @@ class MultiLayerMatricesTest {
     }
 
     static List<String> skipped(NearResult r) {
-        return r.skipped().stream().map(s -> s.layerName() + ":" + s.layerType() + (s.isUnsupported() ? "!" : ""))
+        return r.skipped().stream().map(s -> s.layerName() + ":" + s.layerType() + (s.unsupported() ? "!" : ""))
                 .collect(Collectors.toList());
     }
 

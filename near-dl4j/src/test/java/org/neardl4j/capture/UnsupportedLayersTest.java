@@ -63,7 +63,7 @@ class UnsupportedLayersTest {
     static void assertWarned(NearResult r, String layer, String type) {
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("'" + layer + "'") && w.contains(type)
                 && w.contains("not supported")), "no warning for " + layer + ": " + r.warnings());
-        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals(layer) && s.isUnsupported()
+        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals(layer) && s.unsupported()
                 && s.layerType().equals(type)), r.skipped().toString());
     }
 
@@ -113,7 +113,7 @@ class UnsupportedLayersTest {
         Map<String, INDArray> ff = feedForward(g, xs, true);
         NearResult r = FIRST.score(g, x);
         assertWarned(r, "diff", "SameDiffGraphVertex");
-        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals("merge") && !s.isUnsupported()));
+        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals("merge") && !s.unsupported()));
         Expected out = pre("out", Independent.dense(ff.get("merge"), g.getParam("out_W"), g.getParam("out_b")), "FF");
         MatrixCheck.assertBlock(out, r.matrices().get(r.matrices().size() - 1), 0);
         assertEquals(4, r.matrices().size(), "a pre, a post, b pre, out pre");

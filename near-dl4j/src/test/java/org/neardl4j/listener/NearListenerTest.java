@@ -368,10 +368,12 @@ class NearListenerTest {
     void appendsCsvAndJsonLines(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("near.csv");
         Path jsonl = dir.resolve("near.jsonl");
-        NearListener a = NearListener.builder().probe(features).atStart().csv(csv).jsonLines(jsonl)
+        NearListener a = NearListener.builder().probe(features).atStart().onRecord(NearRecordSinks.csv(csv))
+                .onRecord(NearRecordSinks.jsonLines(jsonl))
                 .failOnError(true).build();
         run(a, 2);
-        NearListener b = NearListener.builder().probe(features).csv(csv).jsonLines(jsonl).failOnError(true).build();
+        NearListener b = NearListener.builder().probe(features).onRecord(NearRecordSinks.csv(csv))
+                .onRecord(NearRecordSinks.jsonLines(jsonl)).failOnError(true).build();
         run(b, 1);
 
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);

@@ -25,10 +25,11 @@ class NearResultTest {
         assertEquals(r.matrices().get(0).effectiveRank(), m0.get("effectiveRank").getAsDouble(), 0);
         assertEquals(0, o.getAsJsonArray("skipped").size());
         assertEquals(0, o.getAsJsonArray("warnings").size());
-        assertEquals("CpuBackend", o.get("backend").getAsString());
-        assertTrue(o.get("device").getAsString().startsWith("CPU, "), o.get("device").getAsString());
-        assertEquals("first", o.get("blockMode").getAsString());
-        assertEquals(7, o.get("seed").getAsLong());
+        JsonObject p = o.getAsJsonObject("provenance");
+        assertEquals("CpuBackend", p.get("backend").getAsString());
+        assertTrue(p.get("device").getAsString().startsWith("CPU, "), p.get("device").getAsString());
+        assertEquals("first", p.get("blockMode").getAsString());
+        assertEquals(7, p.get("seed").getAsLong());
     }
 
     @Test

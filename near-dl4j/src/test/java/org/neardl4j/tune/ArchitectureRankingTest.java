@@ -70,8 +70,8 @@ class ArchitectureRankingTest {
         }
         assertEquals(r.get("w64"), r.best());
         assertFalse(r.correlation().isPresent());
-        assertEquals(3, r.repetitions());
-        assertEquals(9, r.seed());
+        assertEquals(3, r.provenance().repetitions());
+        assertEquals(9, r.provenance().seed());
     }
 
     @Test
@@ -196,7 +196,7 @@ class ArchitectureRankingTest {
         Path csv = dir.resolve("ranking.csv");
         r.writeCsv(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("rank,name,near,sd,parameters,acc,acc_rank", lines.get(0));
+        assertEquals("rank,name,score,sd,parameters,acc,acc_rank", lines.get(0));
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).startsWith("1,\"big, wide\"," + r.get("big, wide").score() + ","), lines.get(1));
         assertTrue(lines.get(1).endsWith(",0.9,1"), lines.get(1));
@@ -206,7 +206,7 @@ class ArchitectureRankingTest {
         JsonArray cands = json.getAsJsonArray("candidates");
         assertEquals(3, cands.size());
         assertEquals("big, wide", cands.get(0).getAsJsonObject().get("name").getAsString());
-        assertEquals(r.best().score(), cands.get(0).getAsJsonObject().get("near").getAsDouble(), 0);
+        assertEquals(r.best().score(), cands.get(0).getAsJsonObject().get("score").getAsDouble(), 0);
         assertEquals(3, cands.get(0).getAsJsonObject().getAsJsonArray("scores").size());
         assertEquals(1.0, json.getAsJsonObject("correlation").get("spearman").getAsDouble(), 1e-12);
         assertEquals(1, json.getAsJsonArray("warnings").size());

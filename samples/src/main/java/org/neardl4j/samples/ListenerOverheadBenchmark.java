@@ -96,7 +96,7 @@ public final class ListenerOverheadBenchmark implements Callable<Integer> {
 
         /** Listener time of the evaluations during the epochs (the one at the start is left out). */
         double listenerSeconds() {
-            return during().mapToLong(NearRecord::millis).sum() / 1000.0;
+            return during().mapToLong(x -> x.elapsed().toMillis()).sum() / 1000.0;
         }
 
         java.util.stream.Stream<NearRecord> during() {
@@ -168,11 +168,11 @@ public final class ListenerOverheadBenchmark implements Callable<Integer> {
             for (Object[] r : new Object[][] {{"every epoch + start", perEpoch}, {"every " + every + " iterations", perIter}}) {
                 Run run = (Run) r[1];
                 double listenerPerEpoch = run.listenerSeconds() / epochs;
-                double perEval = run.during().mapToLong(NearRecord::millis).average().orElse(Double.NaN);
+                double perEval = run.during().mapToLong(x -> x.elapsed().toMillis()).average().orElse(Double.NaN);
                 long count = run.during().count();
                 System.out.println(f("%s, %s: epochs %s s, %d evaluations during the epochs, %.0f ms each; all: %s",
                         model, r[0], run.epochSeconds, count, perEval,
-                        run.records.stream().map(x -> x.trigger().label() + " " + x.millis() + " ms").toList()));
+                        run.records.stream().map(x -> x.trigger().label() + " " + x.elapsed().toMillis() + " ms").toList()));
                 md.append(f("| %s | %s | %.2f | %.1f | %.0f | %.2f | %.1f %% | %+.1f %% |%n", model, r[0], run.meanEpoch(),
                         count / (double) epochs, perEval, listenerPerEpoch, 100 * listenerPerEpoch / base,
                         100 * (run.meanEpoch() - base) / base));

@@ -89,8 +89,8 @@ class RankCommandTest {
         for (int i = 0; i < got.size(); i++) {
             JsonObject c = got.get(i).getAsJsonObject();
             assertEquals(want.entries().get(i).name(), c.get("name").getAsString());
-            assertEquals(want.entries().get(i).score(), c.get("near").getAsDouble(), 1e-9 * want.entries().get(i).score());
-            near[i] = c.get("near").getAsDouble();
+            assertEquals(want.entries().get(i).score(), c.get("score").getAsDouble(), 1e-9 * want.entries().get(i).score());
+            near[i] = c.get("score").getAsDouble();
             metric[i] = c.get("metric").getAsDouble();
         }
         // wider tanh layers give higher NEAR here

@@ -100,8 +100,8 @@ class ScoreCommandTest {
         assertEquals(List.of("pre", "post", "pre", "post", "pre"),
                 strings(m, "kind"));
         assertEquals(0, o.getAsJsonArray("warnings").size());
-        assertEquals(100, o.get("samples").getAsInt());
-        assertEquals("first", o.get("blockMode").getAsString());
+        assertEquals(100, o.getAsJsonObject("provenance").get("samples").getAsInt());
+        assertEquals("first", o.getAsJsonObject("provenance").get("blockMode").getAsString());
     }
 
     @Test
@@ -114,8 +114,8 @@ class ScoreCommandTest {
             NearResult want = NearScorer.builder().seed(Long.parseLong(seed)).build()
                     .score(ParityCases.mlp(), ParityCases.mlpInput());
             assertSameAs(want, o);
-            assertEquals("random", o.get("blockMode").getAsString());
-            assertEquals(Long.parseLong(seed), o.get("seed").getAsLong());
+            assertEquals("random", o.getAsJsonObject("provenance").get("blockMode").getAsString());
+            assertEquals(Long.parseLong(seed), o.getAsJsonObject("provenance").get("seed").getAsLong());
         }
     }
 
@@ -165,7 +165,7 @@ class ScoreCommandTest {
         INDArray first30 = ParityCases.mlpInput().get(NDArrayIndex.interval(0, 30), NDArrayIndex.all()).dup();
         NearResult want = NearScorer.builder().blockMode(BlockMode.FIRST).build().score(ParityCases.mlp(), first30);
         assertSameAs(want, o);
-        assertEquals(30, o.get("samples").getAsInt());
+        assertEquals(30, o.getAsJsonObject("provenance").get("samples").getAsInt());
         // 784->100 and its SiLU, and 100->50 and its tanh, have fewer rows than columns
         JsonArray m = o.getAsJsonArray("matrices");
         assertEquals(30, m.get(0).getAsJsonObject().get("rows").getAsInt());
@@ -177,7 +177,7 @@ class ScoreCommandTest {
         // more than there are: all samples
         JsonObject all = CliRun.of("score", "--model", mlpZip().toString(), "--input", mlpInput().toString(),
                 "--block", "first", "--max-samples", "1000", "--json").json();
-        assertEquals(100, all.get("samples").getAsInt());
+        assertEquals(100, all.getAsJsonObject("provenance").get("samples").getAsInt());
     }
 
     @Test
@@ -188,7 +188,7 @@ class ScoreCommandTest {
                 "--seed", "11", "--json").json();
         JsonArray scores = o.getAsJsonArray("scores");
         assertEquals(3, scores.size());
-        assertEquals(3, o.get("repetitions").getAsInt());
+        assertEquals(3, o.getAsJsonObject("provenance").get("repetitions").getAsInt());
         double mean = (scores.get(0).getAsDouble() + scores.get(1).getAsDouble() + scores.get(2).getAsDouble()) / 3;
         assertEquals(mean, o.get("score").getAsDouble(), 1e-9 * mean);
         // the first repetition uses the saved weights: the same as a single repetition
@@ -218,7 +218,7 @@ class ScoreCommandTest {
 
         JsonObject o = CliRun.of("score", "--json").json();
         assertTrue(o.get("score").getAsDouble() > 0, o.toString());
-        assertEquals(BundledFashionMnist.COUNT, o.get("samples").getAsInt());
+        assertEquals(BundledFashionMnist.COUNT, o.getAsJsonObject("provenance").get("samples").getAsInt());
         assertEquals(9, o.getAsJsonArray("matrices").size());
         MultiLayerNetwork net = DefaultCnn.build();
         NearResult want = NearScorer.defaults().score(net, BundledFashionMnist.load(BundledFashionMnist.COUNT)

@@ -154,7 +154,7 @@ final class ZooBench {
                 String notes = shortOnes.isEmpty() ? "all blocks square"
                         : shortOnes.size() + " short block(s), widest " + widestShort + " columns";
                 if (!res[0].skipped().isEmpty()) {
-                    long unsupported = res[0].skipped().stream().filter(s -> s.isUnsupported()).count();
+                    long unsupported = res[0].skipped().stream().filter(s -> s.unsupported()).count();
                     if (unsupported > 0) {
                         notes += "; " + unsupported + " unsupported layer(s)";
                     }

@@ -57,7 +57,7 @@ class ZooModelsTest {
             assertTrue(Double.isFinite(m.effectiveRank()) && m.effectiveRank() >= 0, name + ": " + m);
             assertTrue(m.effectiveRank() <= Math.min(m.rows(), m.cols()) + 1e-9, name + ": " + m);
         }
-        List<String> unsupported = r.skipped().stream().filter(SkippedLayer::isUnsupported)
+        List<String> unsupported = r.skipped().stream().filter(SkippedLayer::unsupported)
                 .map(SkippedLayer::toString).collect(Collectors.toList());
         assertTrue(unsupported.isEmpty(), name + ": unsupported layers " + unsupported);
         assertEquals(2, r.samples(), name);
