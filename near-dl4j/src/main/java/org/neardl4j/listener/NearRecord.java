@@ -1,6 +1,7 @@
 package org.neardl4j.listener;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.gson.JsonObject;
 import org.neardl4j.internal.Json;
@@ -9,7 +10,6 @@ import org.neardl4j.score.NearResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,7 +70,7 @@ public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearRes
      *
      * @return {@link NearResult#matrices()}
      */
-    public List<MatrixScore> matrices() {
+    public ImmutableList<MatrixScore> matrices() {
         return result.matrices();
     }
 

@@ -84,8 +84,8 @@ public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> s
      *
      * @return the first repetition's per-matrix breakdown
      */
-    public List<MatrixScore> matrices() {
-        return repetitions.get(0).matrices();
+    public ImmutableList<MatrixScore> matrices() {
+        return ImmutableList.copyOf(repetitions.get(0).matrices());     // the same list: it is immutable already
     }
 
     /**

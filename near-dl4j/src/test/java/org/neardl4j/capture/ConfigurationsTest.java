@@ -332,7 +332,7 @@ class ConfigurationsTest {
         r.matrices().forEach(m -> sites.add(m.layerName() + "/" + m.kind().label()));
         assertTrue(sites.containsAll(List.of("rnnOut/pre", "rnnOut/post", "da/pre", "da/post", "db/pre", "db/post",
                 "out/pre", "out/post")), sites.toString());
-        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals("att") && s.isUnsupported()), r.skipped().toString());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.layerName().equals("att") && s.unsupported()), r.skipped().toString());
         INDArray zOut = Independent.dense(ff.get("l2"), g.getParam("out_W"), g.getParam("out_b"));
         for (var m : r.matrices()) {
             if (m.layerName().equals("out") && m.kind() == MatrixKind.PRE) {

@@ -590,7 +590,7 @@ class RandomArchitecturesTest {
                 continue;
             }
             for (var s : r.skipped()) {
-                if (s.isUnsupported()) {
+                if (s.unsupported()) {
                     assertTrue(s.reason() != null && !s.reason().isEmpty(), "a reason for " + s);
                     byName.remove(s.layerName());
                     unsupported++;
