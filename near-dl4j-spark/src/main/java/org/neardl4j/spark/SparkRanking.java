@@ -8,6 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.score.Provenance;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.CandidateFailure;
 import org.neardl4j.tune.RankingResult;
@@ -143,9 +144,10 @@ public final class SparkRanking implements Serializable {
             throw new UncheckedIOException("cannot use output " + output + ": " + e.getMessage(), e);
         }
         for (RankingResult r : done.values()) {
-            Preconditions.checkArgument(r.repetitions() == scorer.repetitions() && r.seed() == scorer.seed(),
+            Provenance p = r.provenance();
+            Preconditions.checkArgument(p.repetitions() == scorer.repetitions() && p.seed() == scorer.seed(),
                     "output %s holds results with %s repetition(s) and seed %s, this ranking has %s and %s: use"
-                            + " another output file", output, r.repetitions(), r.seed(), scorer.repetitions(),
+                            + " another output file", output, p.repetitions(), p.seed(), scorer.repetitions(),
                     scorer.seed());
         }
         List<Indexed> pending = new ArrayList<>();

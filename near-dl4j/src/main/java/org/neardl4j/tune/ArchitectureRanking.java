@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -208,7 +207,7 @@ public final class ArchitectureRanking {
             for (String w : result.warnings()) {
                 warnings.add(c.name() + ": " + w);
             }
-            scored.add(new RankedCandidate(1, c.name(), params, result, OptionalDouble.empty(), 0));
+            scored.add(new RankedCandidate(1, c.name(), params, result, Double.NaN, 0));
             samples = Math.max(samples, result.samples());
             if (log.isInfoEnabled()) {
                 log.info("candidate {}/{} '{}': NEAR {} +- {} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),

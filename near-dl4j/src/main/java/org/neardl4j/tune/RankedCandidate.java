@@ -21,10 +21,10 @@ import java.util.OptionalDouble;
  * @param name       the candidate's name
  * @param parameters number of trainable parameters of the network
  * @param result     the full scoring result (per-matrix breakdown of the first repetition, warnings, provenance)
- * @param metric     the user's metric for this candidate, if one was given
+ * @param metricValue the user's metric for this candidate, NaN when none was given (see {@link #metric()})
  * @param metricRank place by the metric (1 = best), 0 when the candidate has no metric value
  */
-public record RankedCandidate(int rank, String name, long parameters, NearResult result, OptionalDouble metric,
+public record RankedCandidate(int rank, String name, long parameters, NearResult result, double metricValue,
                               int metricRank) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -33,22 +33,30 @@ public record RankedCandidate(int rank, String name, long parameters, NearResult
      * Checks the values.
      *
      * @throws IllegalArgumentException for a rank below 1 or a negative metric rank
-     * @throws NullPointerException     for a missing name, result or metric
+     * @throws NullPointerException     for a missing name or result
      */
     public RankedCandidate {
         Preconditions.checkArgument(rank >= 1, "rank must be >= 1, got %s", rank);
         Preconditions.checkNotNull(name, "name");
         Preconditions.checkNotNull(result, "result");
-        Preconditions.checkNotNull(metric, "metric");
         Preconditions.checkArgument(metricRank >= 0, "metricRank must be >= 0, got %s", metricRank);
     }
 
     RankedCandidate withRank(int newRank) {
-        return new RankedCandidate(newRank, name, parameters, result, metric, metricRank);
+        return new RankedCandidate(newRank, name, parameters, result, metricValue, metricRank);
     }
 
     RankedCandidate withMetric(OptionalDouble value, int valueRank) {
-        return new RankedCandidate(rank, name, parameters, result, value, valueRank);
+        return new RankedCandidate(rank, name, parameters, result, value.orElse(Double.NaN), valueRank);
+    }
+
+    /**
+     * The user's metric for this candidate.
+     *
+     * @return the metric, empty when none was given
+     */
+    public OptionalDouble metric() {
+        return Double.isNaN(metricValue) ? OptionalDouble.empty() : OptionalDouble.of(metricValue);
     }
 
     /**
@@ -81,6 +89,6 @@ public record RankedCandidate(int rank, String name, long parameters, NearResult
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d. %s: NEAR %.4f +- %.4f%s", rank, name, score(), standardDeviation(),
-                metric.isPresent() ? String.format(Locale.ROOT, ", metric %.4f", metric.getAsDouble()) : "");
+                metric().isPresent() ? String.format(Locale.ROOT, ", metric %.4f", metricValue) : "");
     }
 }
