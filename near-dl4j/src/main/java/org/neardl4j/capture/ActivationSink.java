@@ -26,7 +26,12 @@ public interface ActivationSink {
      */
     void accept(MatrixSite site, INDArray activation, ActivationLayout layout);
 
-    /** Whether this site still needs rows; the capture skips copies for sites that return false. */
+    /**
+     * Whether this site still needs rows; the capture skips copies for sites that return false.
+     *
+     * @param site the site
+     * @return true if this site still needs rows; the capture skips copies for sites that return false
+     */
     default boolean wants(MatrixSite site) {
         return true;
     }

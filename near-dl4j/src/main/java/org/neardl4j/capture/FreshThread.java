@@ -26,7 +26,13 @@ public final class FreshThread {
     private FreshThread() {
     }
 
-    /** Runs {@code task} on a new thread and returns its result. */
+    /**
+     * Runs {@code task} on a new thread and returns its result.
+     *
+     * @param task the task
+     * @param <T> the type of the values
+     * @return the t
+     */
     public static <T> T call(Supplier<T> task) {
         Preconditions.checkNotNull(task, "task");
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
@@ -54,7 +60,11 @@ public final class FreshThread {
         }
     }
 
-    /** Runs {@code task} on a new thread. */
+    /**
+     * Runs {@code task} on a new thread.
+     *
+     * @param task the task
+     */
     public static void run(Runnable task) {
         Preconditions.checkNotNull(task, "task");
         call(() -> {

@@ -26,7 +26,11 @@ public enum MatrixKind {
         this.label = label;
     }
 
-    /** {@code "pre"} or {@code "post"}, as in the JSON output. */
+    /**
+     * {@code "pre"} or {@code "post"}, as in the JSON output.
+     *
+     * @return {@code "pre"} or {@code "post"}, as in the JSON output
+     */
     public String label() {
         return label;
     }

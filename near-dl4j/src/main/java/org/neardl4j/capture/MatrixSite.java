@@ -23,6 +23,10 @@ public record MatrixSite(String layerName, int layerIndex, String layerType, Mat
     /**
      * Checks the values.
      *
+     * @param kind the kind
+     * @param layerIndex the layer index
+     * @param layerName the layer name
+     * @param layerType the layer type
      * @throws NullPointerException for a missing name, type or kind
      */
     public MatrixSite {

@@ -41,7 +41,12 @@ import java.util.function.Supplier;
  */
 public abstract class ModelCapture {
 
-    /** A working copy of {@code model} with its current parameters. */
+    /**
+     * A working copy of {@code model} with its current parameters.
+     *
+     * @param model the model
+     * @return a working copy of {@code model} with its current parameters
+     */
     public static ModelCapture of(Model model) {
         return create(model, null);
     }
@@ -49,6 +54,11 @@ public abstract class ModelCapture {
     /**
      * A working copy of {@code model} whose parameters are freshly initialised by the configuration's own
      * weight initialisation, with {@code seed}. ND4J's random generator of the calling thread is not used.
+     *
+     * @param model the model
+     * @param seed the seed
+     * @return a working copy of {@code model} whose parameters are freshly initialised by the configuration's own
+     *         weight initialisation, with {@code seed}
      */
     public static ModelCapture freshlyInitialised(Model model, long seed) {
         return create(model, seed);
@@ -66,13 +76,25 @@ public abstract class ModelCapture {
                 + model.getClass().getName());
     }
 
-    /** Number of input arrays a forward pass takes. */
+    /**
+     * Number of input arrays a forward pass takes.
+     *
+     * @return number of input arrays a forward pass takes
+     */
     public abstract int numInputs();
 
-    /** Layers and vertices that give no matrix, in forward order. */
+    /**
+     * Layers and vertices that give no matrix, in forward order.
+     *
+     * @return the immutable list
+     */
     public abstract ImmutableList<SkippedLayer> skipped();
 
-    /** The sites that give matrices, in forward order (a layer's pre before its post). */
+    /**
+     * The sites that give matrices, in forward order (a layer's pre before its post).
+     *
+     * @return the sites that give matrices, in forward order (a layer's pre before its post)
+     */
     public abstract ImmutableList<MatrixSite> sites();
 
     /**

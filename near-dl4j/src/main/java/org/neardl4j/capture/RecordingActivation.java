@@ -23,6 +23,9 @@ public final class RecordingActivation implements IActivation {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Delegate.
+     */
     private IActivation delegate;
     private transient Consumer<INDArray> observer;
     private transient int calls;
@@ -31,26 +34,48 @@ public final class RecordingActivation implements IActivation {
     public RecordingActivation() {
     }
 
+    /**
+     * Creates a RecordingActivation.
+     *
+     * @param delegate the delegate
+     */
     public RecordingActivation(IActivation delegate) {
         this.delegate = Preconditions.checkNotNull(delegate, "delegate");
     }
 
-    /** The wrapped activation function. */
+    /**
+     * The wrapped activation function.
+     *
+     * @return the wrapped activation function
+     */
     public IActivation getDelegate() {
         return delegate;
     }
 
+    /**
+     * The set delegate.
+     *
+     * @param delegate the delegate
+     */
     public void setDelegate(IActivation delegate) {
         this.delegate = delegate;
     }
 
-    /** Starts observing: every forward call passes its input to {@code observer} first. */
+    /**
+     * Starts observing: every forward call passes its input to {@code observer} first.
+     *
+     * @param observer the observer
+     */
     public void observe(Consumer<INDArray> observer) {
         this.observer = observer;
         this.calls = 0;
     }
 
-    /** Stops observing; returns how many forward calls were seen since {@link #observe}. */
+    /**
+     * Stops observing; returns how many forward calls were seen since {@link #observe}.
+     *
+     * @return the value
+     */
     public int stopObserving() {
         this.observer = null;
         return calls;

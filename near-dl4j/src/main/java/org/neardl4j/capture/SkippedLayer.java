@@ -25,6 +25,11 @@ public record SkippedLayer(String layerName, int layerIndex, String layerType, b
     /**
      * Checks the values.
      *
+     * @param layerIndex the layer index
+     * @param layerName the layer name
+     * @param layerType the layer type
+     * @param reason the reason
+     * @param unsupported the unsupported
      * @throws NullPointerException for a missing name, type or reason
      */
     public SkippedLayer {

@@ -39,6 +39,13 @@ public final class FashionMnist {
 
     /** Training (60,000 images) or test (10,000 images) split. */
     public enum Split {
+        /**
+         * The train.
+         *
+         * @param "train") the "train")
+         * @param TEST("t10k" the test("t10k"
+         * @return the train
+         */
         TRAIN("train"), TEST("t10k");
 
         private final String prefix;
@@ -51,7 +58,11 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The directory the files are read from. */
+    /**
+     * The directory the files are read from.
+     *
+     * @return the directory the files are read from
+     */
     public static Path directory() {
         String dir = System.getProperty("near.fashionmnist.dir");
         if (dir == null || dir.isEmpty()) {
@@ -60,7 +71,11 @@ public final class FashionMnist {
         return Paths.get(dir == null || dir.isEmpty() ? DEFAULT_DIR : dir);
     }
 
-    /** Whether the files of both splits are present in {@link #directory()}. */
+    /**
+     * Whether the files of both splits are present in {@link #directory()}.
+     *
+     * @return true if the files of both splits are present in {@link #directory()}
+     */
     public static boolean isAvailable() {
         Path d = directory();
         for (Split s : Split.values()) {
@@ -71,12 +86,25 @@ public final class FashionMnist {
         return true;
     }
 
-    /** The first {@code max} examples of a split as one DataSet. */
+    /**
+     * The first {@code max} examples of a split as one DataSet.
+     *
+     * @param split the split
+     * @param max the max
+     * @return the first {@code max} examples of a split as one DataSet
+     */
     public static DataSet load(Split split, int max) {
         return load(directory(), split, max);
     }
 
-    /** The first {@code max} examples of a split, from {@code dir}. */
+    /**
+     * The first {@code max} examples of a split, from {@code dir}.
+     *
+     * @param dir the dir
+     * @param split the split
+     * @param max the max
+     * @return the first {@code max} examples of a split, from {@code dir}
+     */
     public static DataSet load(Path dir, Split split, int max) {
         Preconditions.checkArgument(max > 0, "max must be positive, got %s", max);
         Path images = find(dir, split.prefix + "-images-idx3-ubyte");
@@ -92,7 +120,13 @@ public final class FashionMnist {
         }
     }
 
-    /** Images and labels as a DataSet: features {@code [N, 784]} in [0, 1], one-hot labels {@code [N, 10]}. */
+    /**
+     * Images and labels as a DataSet: features {@code [N, 784]} in [0, 1], one-hot labels {@code [N, 10]}.
+     *
+     * @param images the images
+     * @param labels the labels
+     * @return the data set
+     */
     public static DataSet toDataSet(byte[][] images, byte[] labels) {
         Preconditions.checkArgument(images.length == labels.length, "%s images but %s labels", images.length,
                 labels.length);
@@ -113,7 +147,14 @@ public final class FashionMnist {
         return new DataSet(features, oneHot);
     }
 
-    /** An iterator over the first {@code max} examples of a split, in batches of {@code batchSize}. */
+    /**
+     * An iterator over the first {@code max} examples of a split, in batches of {@code batchSize}.
+     *
+     * @param split the split
+     * @param max the max
+     * @param batchSize the batch size
+     * @return an iterator over the first {@code max} examples of a split, in batches of {@code batchSize}
+     */
     public static DataSetIterator iterator(Split split, int max, int batchSize) {
         return new ViewIterator(load(split, max), batchSize);
     }

@@ -30,7 +30,10 @@ public final class IdxFiles {
     /**
      * Reads up to {@code max} images of an idx3 file, each flattened row by row.
      *
+     * @param file the file
+     * @param max the max
      * @return {@code [n][rows*cols]} unsigned pixel bytes
+     * @throws IOException if the file cannot be read or written
      */
     public static byte[][] readImages(Path file, int max) throws IOException {
         try (InputStream in = open(file)) {
@@ -38,7 +41,15 @@ public final class IdxFiles {
         }
     }
 
-    /** Reads up to {@code max} images from an idx3 stream (see {@link #readImages(Path, int)}). */
+    /**
+     * Reads up to {@code max} images from an idx3 stream (see {@link #readImages(Path, int)}).
+     *
+     * @param raw the raw
+     * @param max the max
+     * @param what the what
+     * @return the value
+     * @throws IOException if the file cannot be read or written
+     */
     public static byte[][] readImages(InputStream raw, int max, String what) throws IOException {
         Preconditions.checkArgument(max >= 0, "max must be >= 0");
         DataInputStream in = new DataInputStream(raw);
@@ -55,14 +66,29 @@ public final class IdxFiles {
         return out;
     }
 
-    /** Reads up to {@code max} labels of an idx1 file. */
+    /**
+     * Reads up to {@code max} labels of an idx1 file.
+     *
+     * @param file the file
+     * @param max the max
+     * @return the value
+     * @throws IOException if the file cannot be read or written
+     */
     public static byte[] readLabels(Path file, int max) throws IOException {
         try (InputStream in = open(file)) {
             return readLabels(in, max, file.toString());
         }
     }
 
-    /** Reads up to {@code max} labels from an idx1 stream. */
+    /**
+     * Reads up to {@code max} labels from an idx1 stream.
+     *
+     * @param raw the raw
+     * @param max the max
+     * @param what the what
+     * @return the value
+     * @throws IOException if the file cannot be read or written
+     */
     public static byte[] readLabels(InputStream raw, int max, String what) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         int magic = in.readInt();

@@ -32,30 +32,58 @@ public final class NearHistory {
         this.records = records;
     }
 
-    /** A history of the given records, in order. */
+    /**
+     * A history of the given records, in order.
+     *
+     * @param records the records
+     * @return a history of the given records, in order
+     */
     public static NearHistory of(Iterable<NearRecord> records) {
         ImmutableList<NearRecord> list = ImmutableList.copyOf(Preconditions.checkNotNull(records, "records"));
         return list.isEmpty() ? EMPTY : new NearHistory(list);
     }
 
-    /** The empty history. */
+    /**
+     * The empty history.
+     *
+     * @return the empty history
+     */
     public static NearHistory empty() {
         return EMPTY;
     }
 
+    /**
+     * The records.
+     *
+     * @return the records
+     */
     public ImmutableList<NearRecord> records() {
         return records;
     }
 
+    /**
+     * The size.
+     *
+     * @return the size
+     */
     public int size() {
         return records.size();
     }
 
+    /**
+     * Whether is empty.
+     *
+     * @return true if is empty
+     */
     public boolean isEmpty() {
         return records.isEmpty();
     }
 
-    /** The latest evaluation. */
+    /**
+     * The latest evaluation.
+     *
+     * @return the latest evaluation
+     */
     public NearRecord last() {
         if (records.isEmpty()) {
             throw new NoSuchElementException("the history is empty: no evaluation has run yet");
@@ -63,7 +91,11 @@ public final class NearHistory {
         return records.get(records.size() - 1);
     }
 
-    /** The NEAR score of each evaluation. */
+    /**
+     * The NEAR score of each evaluation.
+     *
+     * @return the NEAR score of each evaluation
+     */
     public double[] scores() {
         double[] s = new double[records.size()];
         for (int i = 0; i < s.length; i++) {
@@ -75,6 +107,8 @@ public final class NearHistory {
     /**
      * One layer's share of the score (sum of its matrices' effective ranks) at each evaluation.
      *
+     * @param layerName the layer name
+     * @return one layer's share of the score (sum of its matrices' effective ranks) at each evaluation
      * @throws IllegalArgumentException if no evaluation has a matrix of that layer
      */
     public double[] layerScores(String layerName) {
@@ -94,6 +128,9 @@ public final class NearHistory {
     /**
      * The history as CSV: a header, then one row per evaluation with {@code trigger, epoch, iteration, score,
      * millis, samples} and one column per matrix, named {@code layer/kind}.
+     *
+     * @return the history as CSV: a header, then one row per evaluation with {@code trigger, epoch, iteration, score,
+     *         millis, samples} and one column per matrix, named {@code layer/kind}
      */
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
@@ -105,7 +142,11 @@ public final class NearHistory {
         return sb.toString();
     }
 
-    /** The history as JSON lines, one {@link NearRecord#toJson()} object per line. */
+    /**
+     * The history as JSON lines, one {@link NearRecord#toJson()} object per line.
+     *
+     * @return the history as JSON lines, one {@link NearRecord#toJson()} object per line
+     */
     public String toJsonLines() {
         StringBuilder sb = new StringBuilder();
         for (NearRecord r : records) {

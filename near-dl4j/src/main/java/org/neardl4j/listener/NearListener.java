@@ -74,9 +74,21 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(NearListener.class);
 
+    /**
+     * Schedule.
+     */
     private final Schedule schedule;
+    /**
+     * Scorer.
+     */
     private final NearScorer scorer;
+    /**
+     * Fail on error.
+     */
     private final boolean failOnError;
+    /**
+     * Probe.
+     */
     private final INDArray[] probe;
 
     /** The outputs, in the order given; only the serializable ones are serialised (see writeObject). */
@@ -103,42 +115,78 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         this.state = new State();
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The evaluations so far, as an immutable snapshot. */
+    /**
+     * The evaluations so far, as an immutable snapshot.
+     *
+     * @return the evaluations so far, as an immutable snapshot
+     */
     public NearHistory history() {
         synchronized (state) {
             return NearHistory.of(state.records);
         }
     }
 
-    /** Evaluations that failed and were skipped (see {@link Builder#failOnError}). */
+    /**
+     * Evaluations that failed and were skipped (see {@link Builder#failOnError}).
+     *
+     * @return the value
+     */
     public int failures() {
         synchronized (state) {
             return state.failures;
         }
     }
 
+    /**
+     * The invocation type.
+     *
+     * @return the invocation type
+     */
     public InvocationType invocationType() {
         return schedule.invocationType;
     }
 
+    /**
+     * The frequency.
+     *
+     * @return the frequency
+     */
     public int frequency() {
         return schedule.frequency;
     }
 
-    /** Evaluations run only during the first this-many epochs ({@link Integer#MAX_VALUE}: always). */
+    /**
+     * Evaluations run only during the first this-many epochs ({@link Integer#MAX_VALUE}: always).
+     *
+     * @return the value
+     */
     public int firstEpochs() {
         return schedule.firstEpochs;
     }
 
+    /**
+     * The at start.
+     *
+     * @return the at start
+     */
     public boolean atStart() {
         return schedule.atStart;
     }
 
-    /** The scorer used at every evaluation. */
+    /**
+     * The scorer used at every evaluation.
+     *
+     * @return the scorer used at every evaluation
+     */
     public NearScorer scorer() {
         return scorer;
     }
@@ -280,6 +328,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         }
     }
 
+    /**
+     * The write object.
+     *
+     * @param out the out
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         List<Consumer<NearRecord>> kept = new ArrayList<>();
@@ -291,6 +344,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         out.writeObject(new ArrayList<>(kept));
     }
 
+    /**
+     * The read object.
+     *
+     * @param in the in
+     */
     @SuppressWarnings("unchecked")
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
@@ -330,20 +388,33 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * The batch to score, one array per network input (copied). Give at least as many samples as the widest
          * layer has neurons, or that layer is scored on a rectangular matrix (a warning is logged). Default: a copy
          * of the first training batch.
+         *
+         * @param features the features
+         * @return this builder
          */
         public Builder probe(INDArray... features) {
             this.probe = Probes.copyOfGiven(features);
             return this;
         }
 
-        /** The features of a DataSet as the probe (labels are not used). */
+        /**
+         * The features of a DataSet as the probe (labels are not used).
+         *
+         * @param data the data
+         * @return this builder
+         */
         public Builder probe(DataSet data) {
             Preconditions.checkNotNull(data, "data");
             Preconditions.checkArgument(data.getFeatures() != null, "probe: the DataSet has no features");
             return probe(data.getFeatures());
         }
 
-        /** The features of a MultiDataSet as the probe (labels are not used). */
+        /**
+         * The features of a MultiDataSet as the probe (labels are not used).
+         *
+         * @param data the data
+         * @return this builder
+         */
         public Builder probe(MultiDataSet data) {
             Preconditions.checkNotNull(data, "data");
             Preconditions.checkArgument(data.getFeatures() != null, "probe: the MultiDataSet has no features");
@@ -354,6 +425,10 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * When to evaluate, as in DL4J's {@code EvaluativeListener}: after every {@code frequency}-th iteration, at
          * the end of every {@code frequency}-th epoch, or at the start of every {@code frequency}-th epoch (epochs
          * 0, n, 2n, ...).
+         *
+         * @param frequency the frequency
+         * @param type the type
+         * @return this builder
          */
         public Builder frequency(int frequency, InvocationType type) {
             Preconditions.checkArgument(frequency >= 1, "frequency must be >= 1, got %s", frequency);
@@ -362,28 +437,53 @@ public final class NearListener extends BaseTrainingListener implements Serializ
             return this;
         }
 
-        /** At the end of epochs n, 2n, 3n, ... (default: every epoch). */
+        /**
+         * At the end of epochs n, 2n, 3n, ... (default: every epoch).
+         *
+         * @param n the n
+         * @return this builder
+         */
         public Builder everyEpochs(int n) {
             return frequency(n, InvocationType.EPOCH_END);
         }
 
-        /** After iterations (parameter updates) n, 2n, 3n, ... */
+        /**
+         * After iterations (parameter updates) n, 2n, 3n, ...
+         *
+         * @param n the n
+         * @return this builder
+         */
         public Builder everyIterations(int n) {
             return frequency(n, InvocationType.ITERATION_END);
         }
 
-        /** Evaluate only during the first {@code k} epochs (the score at start, if asked for, is always taken). */
+        /**
+         * Evaluate only during the first {@code k} epochs (the score at start, if asked for, is always taken).
+         *
+         * @param k the k
+         * @return this builder
+         */
         public Builder firstEpochs(int k) {
             Preconditions.checkArgument(k >= 1, "firstEpochs must be >= 1, got %s", k);
             this.firstEpochs = k;
             return this;
         }
 
-        /** Also score once before the first parameter update (recorded as epoch 0, iteration 0). */
+        /**
+         * Also score once before the first parameter update (recorded as epoch 0, iteration 0).
+         *
+         * @return this builder
+         */
         public Builder atStart() {
             return atStart(true);
         }
 
+        /**
+         * Sets the at start.
+         *
+         * @param atStart the at start
+         * @return this builder
+         */
         public Builder atStart(boolean atStart) {
             this.atStart = atStart;
             return this;
@@ -409,6 +509,9 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * Whether a failed evaluation or file write throws (and so stops training) instead of being logged and
          * skipped (default false).
+         *
+         * @param failOnError the fail on error
+         * @return this builder
          */
         public Builder failOnError(boolean failOnError) {
             this.failOnError = failOnError;
@@ -428,6 +531,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
             return this;
         }
 
+        /**
+         * Builds the configured object.
+         *
+         * @return the near listener
+         */
         public NearListener build() {
             return new NearListener(this);
         }

@@ -36,6 +36,10 @@ public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearRes
     /**
      * Checks the values.
      *
+     * @param epoch the epoch
+     * @param iteration the iteration
+     * @param result the result
+     * @param trigger the trigger
      * @throws IllegalArgumentException for a negative epoch or iteration
      * @throws NullPointerException     without a trigger or a result
      */

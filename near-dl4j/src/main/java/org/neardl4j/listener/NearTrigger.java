@@ -25,7 +25,11 @@ public enum NearTrigger {
         this.label = label;
     }
 
-    /** Lower-case name as written to CSV and JSON, e.g. {@code epoch_end}. */
+    /**
+     * Lower-case name as written to CSV and JSON, e.g. {@code epoch_end}.
+     *
+     * @return lower-case name as written to CSV and JSON, e.g
+     */
     public String label() {
         return label;
     }

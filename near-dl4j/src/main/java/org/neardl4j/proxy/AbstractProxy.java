@@ -23,7 +23,11 @@ abstract class AbstractProxy implements ZeroCostProxy {
         this.options = Preconditions.checkNotNull(options, "options");
     }
 
-    /** The options this proxy was built with. */
+    /**
+     * The options this proxy was built with.
+     *
+     * @return the options this proxy was built with
+     */
     public ProxyOptions options() {
         return options;
     }

@@ -20,10 +20,18 @@ import org.nd4j.linalg.dataset.api.DataSet;
  */
 public final class GradNorm extends AbstractProxy {
 
+    /**
+     * Creates a GradNorm.
+     */
     public GradNorm() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a GradNorm.
+     *
+     * @param options the options
+     */
     public GradNorm(ProxyOptions options) {
         super(options);
     }

@@ -34,10 +34,18 @@ public final class JacobCov extends AbstractProxy {
     /** The constant {@code k} of the score. */
     public static final double K = 1e-5;
 
+    /**
+     * Creates a JacobCov.
+     */
     public JacobCov() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a JacobCov.
+     *
+     * @param options the options
+     */
     public JacobCov(ProxyOptions options) {
         super(options);
     }

@@ -31,10 +31,18 @@ import org.neardl4j.sampling.ActivationLayout;
  */
 public final class Meco extends AbstractProxy {
 
+    /**
+     * Creates a Meco.
+     */
     public Meco() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a Meco.
+     *
+     * @param options the options
+     */
     public Meco(ProxyOptions options) {
         super(options);
     }

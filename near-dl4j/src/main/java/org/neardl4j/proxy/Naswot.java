@@ -46,10 +46,18 @@ public final class Naswot extends AbstractProxy {
 
     private static final Logger log = LoggerFactory.getLogger(Naswot.class);
 
+    /**
+     * Creates a Naswot.
+     */
     public Naswot() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a Naswot.
+     *
+     * @param options the options
+     */
     public Naswot(ProxyOptions options) {
         super(options);
     }

@@ -27,14 +27,27 @@ public final class NearProxy implements ZeroCostProxy {
 
     private final NearScorer scorer;
 
+    /**
+     * Creates a NearProxy.
+     */
     public NearProxy() {
         this(NearScorer.defaults());
     }
 
+    /**
+     * Creates a NearProxy.
+     *
+     * @param scorer the scorer
+     */
     public NearProxy(NearScorer scorer) {
         this.scorer = Preconditions.checkNotNull(scorer, "scorer");
     }
 
+    /**
+     * The scorer.
+     *
+     * @return the scorer
+     */
     public NearScorer scorer() {
         return scorer;
     }

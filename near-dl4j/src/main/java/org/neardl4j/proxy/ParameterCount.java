@@ -24,10 +24,18 @@ public final class ParameterCount extends AbstractProxy {
 
     private static final Set<String> BN_STATISTICS = Set.of("mean", "var", "log10stdev");
 
+    /**
+     * Creates a ParameterCount.
+     */
     public ParameterCount() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a ParameterCount.
+     *
+     * @param options the options
+     */
     public ParameterCount(ProxyOptions options) {
         super(options);
     }
@@ -47,7 +55,12 @@ public final class ParameterCount extends AbstractProxy {
         return false;
     }
 
-    /** The trainable parameter count of a network, without any data. */
+    /**
+     * The trainable parameter count of a network, without any data.
+     *
+     * @param model the model
+     * @return the trainable parameter count of a network, without any data
+     */
     public static long of(Model model) {
         Networks.check(model);
         long n = 0;

@@ -28,6 +28,9 @@ public record ProxyResult(String name, List<Double> scores, Provenance provenanc
     /**
      * Checks the values and copies the scores into an immutable list.
      *
+     * @param name the name
+     * @param provenance the provenance
+     * @param scores the scores
      * @throws IllegalArgumentException without a repetition
      * @throws NullPointerException     for a missing value
      */

@@ -19,10 +19,18 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Snip extends AbstractProxy {
 
+    /**
+     * Creates a Snip.
+     */
     public Snip() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a Snip.
+     *
+     * @param options the options
+     */
     public Snip(ProxyOptions options) {
         super(options);
     }

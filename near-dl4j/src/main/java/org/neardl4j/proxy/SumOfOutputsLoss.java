@@ -20,6 +20,9 @@ import org.nd4j.linalg.lossfunctions.LossUtil;
  */
 public final class SumOfOutputsLoss implements ILossFunction {
 
+    /**
+     * Creates a SumOfOutputsLoss.
+     */
     public SumOfOutputsLoss() {
     }
 

@@ -38,10 +38,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SynFlow extends AbstractProxy {
 
+    /**
+     * Creates a SynFlow.
+     */
     public SynFlow() {
         this(ProxyOptions.defaults());
     }
 
+    /**
+     * Creates a SynFlow.
+     *
+     * @param options the options
+     */
     public SynFlow(ProxyOptions options) {
         super(options);
     }

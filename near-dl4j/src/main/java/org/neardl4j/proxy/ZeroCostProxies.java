@@ -22,7 +22,12 @@ public final class ZeroCostProxies {
     private ZeroCostProxies() {
     }
 
-    /** NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order. */
+    /**
+     * NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order.
+     *
+     * @param options the options
+     * @return NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order
+     */
     public static ImmutableList<ZeroCostProxy> all(ProxyOptions options) {
         ImmutableList.Builder<ZeroCostProxy> b = ImmutableList.builder();
         for (String n : NAMES) {
@@ -31,7 +36,13 @@ public final class ZeroCostProxies {
         return b.build();
     }
 
-    /** The proxy called {@code name} (see {@link #NAMES}). */
+    /**
+     * The proxy called {@code name} (see {@link #NAMES}).
+     *
+     * @param name the name
+     * @param options the options
+     * @return the proxy called {@code name} (see {@link #NAMES})
+     */
     public static ZeroCostProxy byName(String name, ProxyOptions options) {
         switch (name) {
             case "near":

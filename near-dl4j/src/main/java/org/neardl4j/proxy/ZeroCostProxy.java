@@ -26,13 +26,25 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public interface ZeroCostProxy {
 
-    /** Short lower-case name as used in the literature, e.g. {@code snip}, {@code naswot}. */
+    /**
+     * Short lower-case name as used in the literature, e.g. {@code snip}, {@code naswot}.
+     *
+     * @return short lower-case name as used in the literature, e.g
+     */
     String name();
 
-    /** Whether {@link #score} reads the labels of the data (it then fails on a DataSet without labels). */
+    /**
+     * Whether {@link #score} reads the labels of the data (it then fails on a DataSet without labels).
+     *
+     * @return true if {@link #score} reads the labels of the data (it then fails on a DataSet without labels)
+     */
     boolean needsLabels();
 
-    /** Whether the proxy runs a backward pass (it needs more memory and time than a forward pass). */
+    /**
+     * Whether the proxy runs a backward pass (it needs more memory and time than a forward pass).
+     *
+     * @return true if the proxy runs a backward pass (it needs more memory and time than a forward pass)
+     */
     boolean needsGradients();
 
     /**
@@ -40,12 +52,17 @@ public interface ZeroCostProxy {
      *
      * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
      * @param data  features (and labels where {@link #needsLabels()}); all samples are used as one batch
+     * @return the proxy result
      */
     ProxyResult score(Model model, DataSet data);
 
     /**
      * Scores a network on the first batch of an iterator (reset before use when it supports it). NEAR overrides
      * this to read as many batches as it needs.
+     *
+     * @param model the model
+     * @param data the data
+     * @return the proxy result
      */
     default ProxyResult score(Model model, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");

@@ -37,12 +37,18 @@ public final class Zico extends AbstractProxy {
         this(ProxyOptions.defaults(), 2);
     }
 
+    /**
+     * Creates a Zico.
+     *
+     * @param options the options
+     */
     public Zico(ProxyOptions options) {
         this(options, 2);
     }
 
     /**
      * @param splits number of batches the data is cut into, at least 2
+     * @param options the options
      */
     public Zico(ProxyOptions options, int splits) {
         super(options);
@@ -50,6 +56,11 @@ public final class Zico extends AbstractProxy {
         this.splits = splits;
     }
 
+    /**
+     * The splits.
+     *
+     * @return the splits
+     */
     public int splits() {
         return splits;
     }

@@ -36,17 +36,31 @@ public final class ActivationLayout {
         this.channelsLast = channelsLast;
     }
 
-    /** A 2-D {@code [samples, features]} activation. */
+    /**
+     * A 2-D {@code [samples, features]} activation.
+     *
+     * @return a 2-D {@code [samples, features]} activation
+     */
     public static ActivationLayout feedForward() {
         return FEED_FORWARD;
     }
 
-    /** {@code [N, C, ...]}: NCW, NCHW, NCDHW. */
+    /**
+     * {@code [N, C, ...]}: NCW, NCHW, NCDHW.
+     *
+     * @param rank the rank
+     * @return {@code [N, C, ...]}: NCW, NCHW, NCDHW
+     */
     public static ActivationLayout channelsFirst(int rank) {
         return of(rank, false);
     }
 
-    /** {@code [N, ..., C]}: NWC, NHWC, NDHWC. */
+    /**
+     * {@code [N, ..., C]}: NWC, NHWC, NDHWC.
+     *
+     * @param rank the rank
+     * @return {@code [N, ..., C]}: NWC, NHWC, NDHWC
+     */
     public static ActivationLayout channelsLast(int rank) {
         return of(rank, true);
     }
@@ -56,27 +70,48 @@ public final class ActivationLayout {
      *
      * @param rank         2 for feed-forward, 3 for sequences and 1-D convolutions, 4 for images, 5 for volumes
      * @param channelsLast whether the channel axis is last (ignored for rank 2)
+     * @return the layout of an array of the given rank
      */
     public static ActivationLayout of(int rank, boolean channelsLast) {
         Preconditions.checkArgument(rank >= 2 && rank <= 5, "activation rank must be 2 to 5, got %s", rank);
         return rank == 2 ? FEED_FORWARD : new ActivationLayout(rank, channelsLast);
     }
 
+    /**
+     * The rank.
+     *
+     * @return the rank
+     */
     public int rank() {
         return rank;
     }
 
+    /**
+     * Whether is channels last.
+     *
+     * @return true if is channels last
+     */
     public boolean isChannelsLast() {
         return channelsLast;
     }
 
-    /** Number of matrix columns (neurons or channels) of an activation in this layout. */
+    /**
+     * Number of matrix columns (neurons or channels) of an activation in this layout.
+     *
+     * @param activation the activation
+     * @return number of matrix columns (neurons or channels) of an activation in this layout
+     */
     public long columns(INDArray activation) {
         check(activation);
         return channelsLast || rank == 2 ? activation.size(rank - 1) : activation.size(1);
     }
 
-    /** Number of matrix rows that one sample contributes (1 for feed-forward, H*W for an image). */
+    /**
+     * Number of matrix rows that one sample contributes (1 for feed-forward, H*W for an image).
+     *
+     * @param activation the activation
+     * @return number of matrix rows that one sample contributes (1 for feed-forward, H*W for an image)
+     */
     public long rowsPerSample(INDArray activation) {
         check(activation);
         long rows = 1;
@@ -92,6 +127,11 @@ public final class ActivationLayout {
      * The length of a line: block starts in {@link BlockMode#RANDOM} mode are multiples of it, so that a
      * block starts at the top of a column strip of a feature map, at the start of a sequence, or (for
      * feed-forward outputs) at a multiple of the block size.
+     *
+     * @param activation the activation
+     * @return the length of a line: block starts in {@link BlockMode#RANDOM} mode are multiples of it, so that a block
+     *         starts at the top of a column strip of a feature map, at the start of a sequence, or (for feed-forward
+     *         outputs) at a multiple of the block size
      */
     public long lineLength(INDArray activation) {
         check(activation);
@@ -104,6 +144,11 @@ public final class ActivationLayout {
     /**
      * The matrix rows of samples {@code [fromSample, toSample)}, in the reference's row order. A feed-forward
      * activation gives a view; other layouts give a copy of just those samples.
+     *
+     * @param activation the activation
+     * @param fromSample the from sample
+     * @param toSample the to sample
+     * @return the matrix rows of samples {@code [fromSample, toSample)}, in the reference's row order
      */
     public INDArray rows(INDArray activation, long fromSample, long toSample) {
         check(activation);

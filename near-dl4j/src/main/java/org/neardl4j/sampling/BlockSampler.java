@@ -49,7 +49,11 @@ public final class BlockSampler {
         this.random = Preconditions.checkNotNull(random, "random");
     }
 
-    /** Whether a full {@code Q x Q} block has been cut: later batches are ignored. */
+    /**
+     * Whether a full {@code Q x Q} block has been cut: later batches are ignored.
+     *
+     * @return true if a full {@code Q x Q} block has been cut: later batches are ignored
+     */
     public boolean isComplete() {
         return block != null;
     }
@@ -121,6 +125,8 @@ public final class BlockSampler {
      * The block to score: {@code Q x Q} when complete, otherwise every row seen ({@code rows x Q}, fewer rows
      * than columns).
      *
+     * @return the block to score: {@code Q x Q} when complete, otherwise every row seen ({@code rows x Q}, fewer rows
+     *         than columns)
      * @throws IllegalStateException when no activation was ever offered
      */
     public INDArray block() {
@@ -131,27 +137,47 @@ public final class BlockSampler {
         return concat(pending);
     }
 
-    /** Whether the data ended before a full square block could be cut. */
+    /**
+     * Whether the data ended before a full square block could be cut.
+     *
+     * @return true if the data ended before a full square block could be cut
+     */
     public boolean isShort() {
         return block == null;
     }
 
-    /** Matrix columns {@code Q}, or -1 before the first batch. */
+    /**
+     * Matrix columns {@code Q}, or -1 before the first batch.
+     *
+     * @return matrix columns {@code Q}, or -1 before the first batch
+     */
     public long columns() {
         return columns;
     }
 
-    /** Rows one sample contributes. */
+    /**
+     * Rows one sample contributes.
+     *
+     * @return the value
+     */
     public long rowsPerSample() {
         return rowsPerSample;
     }
 
-    /** Samples whose rows were available when the block was cut (or all samples seen, when short). */
+    /**
+     * Samples whose rows were available when the block was cut (or all samples seen, when short).
+     *
+     * @return the value
+     */
     public long samplesSeen() {
         return samplesSeen;
     }
 
-    /** Distinct samples whose rows are in the block. */
+    /**
+     * Distinct samples whose rows are in the block.
+     *
+     * @return distinct samples whose rows are in the block
+     */
     public long samplesInBlock() {
         if (block == null) {
             return samplesSeen;
@@ -159,17 +185,29 @@ public final class BlockSampler {
         return (blockStart + columns - 1) / rowsPerSample - blockStart / rowsPerSample + 1;
     }
 
-    /** Rows available when the block was cut. */
+    /**
+     * Rows available when the block was cut.
+     *
+     * @return the value
+     */
     public long rowsSeen() {
         return rowsSeen;
     }
 
-    /** First row of the block among the rows available (0 when short). */
+    /**
+     * First row of the block among the rows available (0 when short).
+     *
+     * @return first row of the block among the rows available (0 when short)
+     */
     public long blockStart() {
         return blockStart;
     }
 
-    /** Samples needed for a square block: {@code ceil(Q / rowsPerSample)}. */
+    /**
+     * Samples needed for a square block: {@code ceil(Q / rowsPerSample)}.
+     *
+     * @return the value
+     */
     public long samplesNeeded() {
         return (columns + rowsPerSample - 1) / rowsPerSample;
     }

@@ -25,6 +25,9 @@ import java.util.Locale;
  * @param blockStart    first row of the block among them
  */
 public record MatrixScore(MatrixSite site, long rows, long cols, double effectiveRank, long samples,
+                          /**
+                           * Rows available.
+                           */
                           long rowsAvailable, long blockStart) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -32,6 +35,13 @@ public record MatrixScore(MatrixSite site, long rows, long cols, double effectiv
     /**
      * Checks the values.
      *
+     * @param blockStart the block start
+     * @param cols the cols
+     * @param effectiveRank the effective rank
+     * @param rows the rows
+     * @param rowsAvailable the rows available
+     * @param samples the samples
+     * @param site the site
      * @throws IllegalArgumentException for a non-positive size or an effective rank outside {@code [0, min(rows,
      *                                  cols)]}
      * @throws NullPointerException     without a site

@@ -30,6 +30,9 @@ import java.util.Locale;
  * @param provenance  how the result was computed
  */
 public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> skipped, List<String> warnings,
+                         /**
+                          * Serializable.
+                          */
                          Provenance provenance) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -37,6 +40,10 @@ public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> s
     /**
      * Copies the lists into immutable ones and checks them.
      *
+     * @param provenance the provenance
+     * @param repetitions the repetitions
+     * @param skipped the skipped
+     * @param warnings the warnings
      * @throws IllegalArgumentException without a repetition
      * @throws NullPointerException     for a missing value
      */

@@ -56,11 +56,29 @@ public final class NearScorer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Repetitions.
+     */
     private final int repetitions;
+    /**
+     * Seed.
+     */
     private final long seed;
+    /**
+     * Block mode.
+     */
     private final BlockMode blockMode;
+    /**
+     * Max samples.
+     */
     private final long maxSamples;
+    /**
+     * Rank method.
+     */
     private final EffectiveRank.Method rankMethod;
+    /**
+     * Rank threads.
+     */
     private final int rankThreads;
 
     private NearScorer(Builder b) {

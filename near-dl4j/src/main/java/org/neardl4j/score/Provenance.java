@@ -37,7 +37,13 @@ import java.util.Properties;
  * @param version     the near-dl4j version that computed the result
  */
 public record Provenance(int repetitions, long seed, BlockMode blockMode, long maxSamples,
+                         /**
+                          * Rank method.
+                          */
                          EffectiveRank.Method rankMethod, String backend, String device, long samples,
+                         /**
+                          * Elapsed.
+                          */
                          Duration elapsed, String version) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -48,6 +54,16 @@ public record Provenance(int repetitions, long seed, BlockMode blockMode, long m
     /**
      * Checks the values.
      *
+     * @param backend the backend
+     * @param blockMode the block mode
+     * @param device the device
+     * @param elapsed the elapsed
+     * @param maxSamples the max samples
+     * @param rankMethod the rank method
+     * @param repetitions the repetitions
+     * @param samples the samples
+     * @param seed the seed
+     * @param version the version
      * @throws IllegalArgumentException for a count below its minimum or a negative duration
      * @throws NullPointerException     for a missing value
      */

@@ -23,6 +23,7 @@ public record RepetitionScore(List<MatrixScore> matrices) implements Serializabl
     /**
      * Copies the matrices into an immutable list.
      *
+     * @param matrices the matrices
      * @throws NullPointerException without matrices, or with a null one
      */
     public RepetitionScore {

@@ -68,6 +68,11 @@ public final class ArchitectureRanking {
         this.isolateFailures = b.isolateFailures;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,6 +108,9 @@ public final class ArchitectureRanking {
     /**
      * Ranks the candidates on one batch of inputs (one array per network input; every network must accept them).
      *
+     * @param candidates the candidates
+     * @param features the features
+     * @return the ranking result
      * @throws IllegalArgumentException naming the candidate when one cannot be scored (unless failures are
      *                                  {@linkplain Builder#isolateFailures isolated}), or for duplicate names
      */
@@ -112,7 +120,13 @@ public final class ArchitectureRanking {
         return rankWith(candidates, m -> scorer.score(m, features));
     }
 
-    /** Ranks single-input candidates on batches from an iterator (reset before each candidate). */
+    /**
+     * Ranks single-input candidates on batches from an iterator (reset before each candidate).
+     *
+     * @param candidates the candidates
+     * @param data the data
+     * @return the ranking result
+     */
     public RankingResult rank(List<Candidate> candidates, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
         Preconditions.checkArgument(data.resetSupported(), "the iterator must support reset(): every candidate is"
@@ -125,13 +139,28 @@ public final class ArchitectureRanking {
      * Ranks the values of one design choice: {@code template} builds an initialised network for each value (for
      * example an MLP with the given {@code Activation} or {@code WeightInit}); candidates are named by
      * {@code String.valueOf(value)}.
+     *
+     * @param values the values
+     * @param template the template
+     * @param features the features
+     * @param <T> the type of the values
+     * @return the selection result
      */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
                                                Function<? super T, ? extends Model> template, INDArray... features) {
         return rankVariants(values, String::valueOf, template, features);
     }
 
-    /** {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique). */
+    /**
+     * {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique).
+     *
+     * @param values the values
+     * @param namer the namer
+     * @param template the template
+     * @param features the features
+     * @param <T> the type of the values
+     * @return {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique)
+     */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values, Function<? super T, String> namer,
                                                Function<? super T, ? extends Model> template, INDArray... features) {
         Map<String, T> byName = variants(values, namer);
@@ -140,7 +169,15 @@ public final class ArchitectureRanking {
         return new SelectionResult<>(rank(candidates, features), byName);
     }
 
-    /** {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator. */
+    /**
+     * {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator.
+     *
+     * @param values the values
+     * @param template the template
+     * @param data the data
+     * @param <T> the type of the values
+     * @return {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator
+     */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
                                                Function<? super T, ? extends Model> template, DataSetIterator data) {
         Map<String, T> byName = variants(values, String::valueOf);
@@ -254,6 +291,9 @@ public final class ArchitectureRanking {
         /**
          * Whether every repetition, the first included, uses freshly initialised weights instead of the network's
          * own (default false). Turn it on to rank networks that were trained or loaded from files.
+         *
+         * @param freshWeights the fresh weights
+         * @return this builder
          */
         public Builder freshWeights(boolean freshWeights) {
             this.freshWeights = freshWeights;
@@ -274,6 +314,11 @@ public final class ArchitectureRanking {
             return this;
         }
 
+        /**
+         * Builds the configured object.
+         *
+         * @return the architecture ranking
+         */
         public ArchitectureRanking build() {
             return new ArchitectureRanking(this);
         }

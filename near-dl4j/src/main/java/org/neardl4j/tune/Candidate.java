@@ -39,6 +39,10 @@ public final class Candidate {
      * An initialised network. With {@link ArchitectureRanking.Builder#freshWeights(boolean) freshWeights} off
      * (the default) its own weights are the first repetition's, so pass an untrained network; it is never
      * changed.
+     *
+     * @param name the name
+     * @param model the model
+     * @return an initialised network
      */
     public static Candidate ofModel(String name, Model model) {
         Preconditions.checkNotNull(model, "model of candidate '%s'", name);
@@ -51,28 +55,55 @@ public final class Candidate {
     /**
      * A MultiLayerNetwork configuration, built and initialised (with the configuration's seed) when scored, on a
      * thread of its own so that the caller's ND4J random generator is left alone.
+     *
+     * @param name the name
+     * @param conf the conf
+     * @return a MultiLayerNetwork configuration, built and initialised (with the configuration's seed) when scored, on
+     *         a thread of its own so that the caller's ND4J random generator is left alone
      */
     public static Candidate ofConfiguration(String name, MultiLayerConfiguration conf) {
         Preconditions.checkNotNull(conf, "configuration of candidate '%s'", name);
         return new Candidate(name, () -> Models.build(conf), "configuration");
     }
 
-    /** A ComputationGraph configuration, built and initialised when scored (see the other overload). */
+    /**
+     * A ComputationGraph configuration, built and initialised when scored (see the other overload).
+     *
+     * @param name the name
+     * @param conf the conf
+     * @return a ComputationGraph configuration, built and initialised when scored (see the other overload)
+     */
     public static Candidate ofConfiguration(String name, ComputationGraphConfiguration conf) {
         Preconditions.checkNotNull(conf, "configuration of candidate '%s'", name);
         return new Candidate(name, () -> Models.build(conf), "configuration");
     }
 
-    /** A supplier of an initialised MultiLayerNetwork or ComputationGraph, called once when the candidate is scored. */
+    /**
+     * A supplier of an initialised MultiLayerNetwork or ComputationGraph, called once when the candidate is scored.
+     *
+     * @param name the name
+     * @param supplier the supplier
+     * @return a supplier of an initialised MultiLayerNetwork or ComputationGraph, called once when the candidate is
+     *         scored
+     */
     public static Candidate ofSupplier(String name, Supplier<? extends Model> supplier) {
         return new Candidate(name, supplier, "supplier");
     }
 
+    /**
+     * The name.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** {@code model}, {@code configuration} or {@code supplier}. */
+    /**
+     * {@code model}, {@code configuration} or {@code supplier}.
+     *
+     * @return {@code model}, {@code configuration} or {@code supplier}
+     */
     public String kind() {
         return kind;
     }

@@ -23,6 +23,9 @@ public record CandidateFailure(String name, String type, String error) implement
     /**
      * Checks the fields.
      *
+     * @param error the error
+     * @param name the name
+     * @param type the type
      * @throws NullPointerException if a field is null
      */
     public CandidateFailure {

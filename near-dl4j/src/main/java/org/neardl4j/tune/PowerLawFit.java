@@ -82,7 +82,13 @@ public final class PowerLawFit {
         this.rms = Math.sqrt(ssRes / x.length);
     }
 
-    /** Fits with {@code (1, 1)} as a hard constraint. */
+    /**
+     * Fits with {@code (1, 1)} as a hard constraint.
+     *
+     * @param x the x
+     * @param y the y
+     * @return the power law fit
+     */
     public static PowerLawFit fit(double[] x, double[] y) {
         return fit(x, y, CONSTRAINED);
     }
@@ -94,6 +100,7 @@ public final class PowerLawFit {
      * @param y            the measured y values, finite
      * @param anchorWeight {@link #CONSTRAINED} ({@code +inf}) for the hard constraint {@code f(1) = 1}, or the
      *                     weight {@code > 0} of {@code (1, 1)} as an extra data point (1 = the reference code)
+     * @return the power law fit
      * @throws IllegalArgumentException for too few points, non-finite values or bad arguments
      * @throws WidthFitException        when the optimiser does not converge or gives non-finite parameters
      */
@@ -269,25 +276,49 @@ public final class PowerLawFit {
 
     // ------------------------------------------------------------------------------------------ results
 
+    /**
+     * The a.
+     *
+     * @return the a
+     */
     public double a() {
         return a;
     }
 
+    /**
+     * The b.
+     *
+     * @return the b
+     */
     public double b() {
         return b;
     }
 
-    /** The exponent; {@code c < 1} for a curve that levels off. */
+    /**
+     * The exponent; {@code c < 1} for a curve that levels off.
+     *
+     * @return the exponent; {@code c < 1} for a curve that levels off
+     */
     public double c() {
         return c;
     }
 
-    /** {@code a + b x^c}. */
+    /**
+     * {@code a + b x^c}.
+     *
+     * @param x the x
+     * @return {@code a + b x^c}
+     */
     public double value(double x) {
         return a + b * Math.pow(x, c);
     }
 
-    /** The derivative {@code b c x^(c-1)}. */
+    /**
+     * The derivative {@code b c x^(c-1)}.
+     *
+     * @param x the x
+     * @return the derivative {@code b c x^(c-1)}
+     */
     public double slope(double x) {
         return b * c * Math.pow(x, c - 1);
     }
@@ -296,6 +327,7 @@ public final class PowerLawFit {
      * Where the slope has fallen to the fraction {@code t} of the slope at {@code x = 1}: {@code t^(1/(c-1))}.
      *
      * @param t the threshold, in (0, 1) (the paper uses 0.005)
+     * @return where the slope has fallen to the fraction {@code t} of the slope at {@code x = 1}: {@code t^(1/(c-1))}
      * @throws WidthFitException when {@code c >= 1}: the curve does not level off, there is no such point
      */
     public double xAtSlopeRatio(double t) {
@@ -309,36 +341,65 @@ public final class PowerLawFit {
         return Math.pow(t, 1 / (c - 1));
     }
 
-    /** The measured x values (without the point (1, 1)). */
+    /**
+     * The measured x values (without the point (1, 1)).
+     *
+     * @return the measured x values (without the point (1, 1))
+     */
     public double[] x() {
         return x.clone();
     }
 
-    /** The measured y values (without the point (1, 1)). */
+    /**
+     * The measured y values (without the point (1, 1)).
+     *
+     * @return the measured y values (without the point (1, 1))
+     */
     public double[] y() {
         return y.clone();
     }
 
-    /** {@link #CONSTRAINED} or the weight of (1, 1) as a data point. */
+    /**
+     * {@link #CONSTRAINED} or the weight of (1, 1) as a data point.
+     *
+     * @return {@link #CONSTRAINED} or the weight of (1, 1) as a data point
+     */
     public double anchorWeight() {
         return anchorWeight;
     }
 
+    /**
+     * Whether is constrained.
+     *
+     * @return true if is constrained
+     */
     public boolean isConstrained() {
         return anchorWeight == CONSTRAINED;
     }
 
-    /** Coefficient of determination over the measured points. */
+    /**
+     * Coefficient of determination over the measured points.
+     *
+     * @return coefficient of determination over the measured points
+     */
     public double rSquared() {
         return rSquared;
     }
 
-    /** Root mean square of the residuals over the measured points. */
+    /**
+     * Root mean square of the residuals over the measured points.
+     *
+     * @return root mean square of the residuals over the measured points
+     */
     public double rms() {
         return rms;
     }
 
-    /** Levenberg-Marquardt iterations used. */
+    /**
+     * Levenberg-Marquardt iterations used.
+     *
+     * @return levenberg-Marquardt iterations used
+     */
     public int iterations() {
         return iterations;
     }

@@ -37,6 +37,11 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
     /**
      * Checks the counts.
      *
+     * @param k the k
+     * @param kendall the kendall
+     * @param n the n
+     * @param spearman the spearman
+     * @param topKCommon the top k common
      * @throws IllegalArgumentException unless {@code 1 <= k <= n} and {@code 0 <= topKCommon <= k}
      */
     public RankCorrelation {
@@ -49,6 +54,10 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
      * Correlations between {@code scores} and {@code metric} (same order of candidates) and the overlap of the
      * {@code k} best by each. Ties in the top-k cut are broken by the candidates' order.
      *
+     * @param scores the scores
+     * @param metric the metric
+     * @param k the k
+     * @return the rank correlation
      * @throws IllegalArgumentException if the lengths differ, fewer than 2 candidates are given, a value is not
      *                                  finite, or {@code k} is not in {@code [1, n]}
      */
@@ -71,7 +80,12 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
         return new RankCorrelation(n, rho, tau, k, top.size());
     }
 
-    /** The default k: the top quarter, at least 1. */
+    /**
+     * The default k: the top quarter, at least 1.
+     *
+     * @param n the n
+     * @return the default k: the top quarter, at least 1
+     */
     public static int defaultK(int n) {
         Preconditions.checkArgument(n >= 1, "n must be >= 1, got %s", n);
         return Math.max(1, (int) Math.round(n / 4.0));
@@ -83,7 +97,11 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
         return new HashSet<>(Arrays.asList(idx).subList(0, k));
     }
 
-    /** {@link #topKCommon()} / k, in [0, 1]. */
+    /**
+     * {@link #topKCommon()} / k, in [0, 1].
+     *
+     * @return {@link #topKCommon()} / k, in [0, 1]
+     */
     public double topKOverlap() {
         return topKCommon / (double) k;
     }

@@ -46,12 +46,33 @@ public final class RankingResult implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Entries.
+     */
     private final ImmutableList<RankedCandidate> entries;
+    /**
+     * Provenance.
+     */
     private final Provenance provenance;
+    /**
+     * Metric name.
+     */
     private final String metricName;
+    /**
+     * Higher is better.
+     */
     private final boolean higherIsBetter;
+    /**
+     * Correlation.
+     */
     private final RankCorrelation correlation;
+    /**
+     * Warnings.
+     */
     private final ImmutableList<String> warnings;
+    /**
+     * Failures.
+     */
     private final ImmutableList<CandidateFailure> failures;
 
     private RankingResult(List<RankedCandidate> entries, Provenance provenance, String metricName,
@@ -135,18 +156,31 @@ public final class RankingResult implements Serializable {
         return of(scored, first.provenance.with(samples, elapsed), warnings, failures);
     }
 
-    /** The candidates, highest NEAR first. */
+    /**
+     * The candidates, highest NEAR first.
+     *
+     * @return the candidates, highest NEAR first
+     */
     public ImmutableList<RankedCandidate> entries() {
         return entries;
     }
 
-    /** The candidate with the highest NEAR score. */
+    /**
+     * The candidate with the highest NEAR score.
+     *
+     * @return the candidate with the highest NEAR score
+     */
     public RankedCandidate best() {
         Preconditions.checkState(!entries.isEmpty(), "no candidate was scored; failures: %s", failures);
         return entries.get(0);
     }
 
-    /** The candidate of that name. */
+    /**
+     * The candidate of that name.
+     *
+     * @param name the name
+     * @return the candidate of that name
+     */
     public RankedCandidate get(String name) {
         for (RankedCandidate c : entries) {
             if (c.name().equals(name)) {
@@ -156,7 +190,11 @@ public final class RankingResult implements Serializable {
         throw new IllegalArgumentException("no candidate named '" + name + "'; candidates: " + names());
     }
 
-    /** Candidate names in rank order. */
+    /**
+     * Candidate names in rank order.
+     *
+     * @return candidate names in rank order
+     */
     public ImmutableList<String> names() {
         ImmutableList.Builder<String> b = ImmutableList.builder();
         entries.forEach(c -> b.add(c.name()));
@@ -173,12 +211,20 @@ public final class RankingResult implements Serializable {
         return provenance;
     }
 
-    /** Name of the metric given with {@link #withMetric}, if any. */
+    /**
+     * Name of the metric given with {@link #withMetric}, if any.
+     *
+     * @return name of the metric given with {@link #withMetric}, if any
+     */
     public Optional<String> metricName() {
         return Optional.ofNullable(metricName);
     }
 
-    /** Correlation between NEAR and the metric, over the candidates that have a metric value. */
+    /**
+     * Correlation between NEAR and the metric, over the candidates that have a metric value.
+     *
+     * @return correlation between NEAR and the metric, over the candidates that have a metric value
+     */
     public Optional<RankCorrelation> correlation() {
         return Optional.ofNullable(correlation);
     }
@@ -193,12 +239,22 @@ public final class RankingResult implements Serializable {
         return failures;
     }
 
-    /** Things to know: candidates without a metric value, short probe data, ... */
+    /**
+     * Things to know: candidates without a metric value, short probe data, ...
+     *
+     * @return the immutable list
+     */
     public ImmutableList<String> warnings() {
         return warnings;
     }
 
-    /** {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter. */
+    /**
+     * {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter.
+     *
+     * @param name the name
+     * @param values the values
+     * @return {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter
+     */
     public RankingResult withMetric(String name, Map<String, ? extends Number> values) {
         long n = entries.stream().filter(c -> values != null && values.containsKey(c.name())).count();
         return withMetric(name, values, true, RankCorrelation.defaultK((int) Math.max(1, n)));
@@ -213,6 +269,7 @@ public final class RankingResult implements Serializable {
      * @param higherIsBetter false for a loss or an error rate: the metric is then negated for the correlations, so
      *                       that a positive rho always means NEAR predicts the better candidates
      * @param topK           size of the top sets compared, in [1, candidates with a value]
+     * @return this ranking next to a measured metric (e.g
      * @throws IllegalArgumentException for a name that is no candidate's, a non-finite value, or fewer than 2
      *                                  candidates with a value
      */
@@ -273,7 +330,11 @@ public final class RankingResult implements Serializable {
 
     // ------------------------------------------------------------------------------------------ output
 
-    /** CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}. */
+    /**
+     * CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}.
+     *
+     * @return CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}
+     */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("rank,name,score,sd,parameters");
         if (metricName != null) {
@@ -296,13 +357,22 @@ public final class RankingResult implements Serializable {
         return sb.toString();
     }
 
-    /** Writes {@link #toCsv()} to a file (replacing it). */
+    /**
+     * Writes {@link #toCsv()} to a file (replacing it).
+     *
+     * @param file the file
+     * @throws IOException if the file cannot be read or written
+     */
     public void writeCsv(Path file) throws IOException {
         Preconditions.checkNotNull(file, "file");
         Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
     }
 
-    /** One JSON object: candidates in rank order, the metric and the correlation when given, warnings. */
+    /**
+     * One JSON object: candidates in rank order, the metric and the correlation when given, warnings.
+     *
+     * @return one JSON object: candidates in rank order, the metric and the correlation when given, warnings
+     */
     public String toJson() {
         JsonObject o = new JsonObject();
         JsonArray arr = new JsonArray();
@@ -404,7 +474,10 @@ public final class RankingResult implements Serializable {
      * is skipped; blank lines and lines starting with {@code #} too; a name with a comma in double quotes), read
      * with commons-csv. For the CLI's {@code --accuracies}.
      *
+     * @param file the file
+     * @return the double>
      * @throws IllegalArgumentException naming the line for a malformed line or a name given twice
+     * @throws IOException if the file cannot be read or written
      */
     public static Map<String, Double> readMetricCsv(Path file) throws IOException {
         Preconditions.checkNotNull(file, "file");

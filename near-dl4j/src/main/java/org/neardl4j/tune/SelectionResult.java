@@ -27,17 +27,29 @@ public final class SelectionResult<T> {
         this.values = ImmutableMap.copyOf(values);
     }
 
-    /** The ranking by candidate name. */
+    /**
+     * The ranking by candidate name.
+     *
+     * @return the ranking by candidate name
+     */
     public RankingResult ranking() {
         return ranking;
     }
 
-    /** The value with the highest NEAR score. */
+    /**
+     * The value with the highest NEAR score.
+     *
+     * @return the value with the highest NEAR score
+     */
     public T best() {
         return values.get(ranking.best().name());
     }
 
-    /** The values, highest NEAR first. */
+    /**
+     * The values, highest NEAR first.
+     *
+     * @return the values, highest NEAR first
+     */
     public ImmutableList<T> ranked() {
         ImmutableList.Builder<T> b = ImmutableList.builder();
         for (RankedCandidate c : ranking.entries()) {
@@ -46,14 +58,24 @@ public final class SelectionResult<T> {
         return b.build();
     }
 
-    /** The value a ranked candidate stands for. */
+    /**
+     * The value a ranked candidate stands for.
+     *
+     * @param candidate the candidate
+     * @return the value a ranked candidate stands for
+     */
     public T value(RankedCandidate candidate) {
         T v = values.get(Preconditions.checkNotNull(candidate, "candidate").name());
         Preconditions.checkArgument(v != null, "'%s' is not a candidate of this selection", candidate.name());
         return v;
     }
 
-    /** The ranked candidate of a value. */
+    /**
+     * The ranked candidate of a value.
+     *
+     * @param value the value
+     * @return the ranked candidate of a value
+     */
     public RankedCandidate entry(T value) {
         for (Map.Entry<String, T> e : values.entrySet()) {
             if (e.getValue().equals(value)) {
@@ -64,7 +86,13 @@ public final class SelectionResult<T> {
                 + values.keySet());
     }
 
-    /** This selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)}). */
+    /**
+     * This selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)}).
+     *
+     * @param name the name
+     * @param metric the metric
+     * @return this selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)})
+     */
     public SelectionResult<T> withMetric(String name, Map<? extends T, ? extends Number> metric) {
         Preconditions.checkNotNull(metric, "metric");
         Map<String, Number> byName = new LinkedHashMap<>();

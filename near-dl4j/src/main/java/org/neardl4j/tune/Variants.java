@@ -25,12 +25,20 @@ public final class Variants {
     private Variants() {
     }
 
-    /** Common hidden-layer activation functions. */
+    /**
+     * Common hidden-layer activation functions.
+     *
+     * @return common hidden-layer activation functions
+     */
     public static ImmutableList<Activation> activations() {
         return ACTIVATIONS;
     }
 
-    /** Common weight initialisations (DL4J's {@link WeightInit} schemes). */
+    /**
+     * Common weight initialisations (DL4J's {@link WeightInit} schemes).
+     *
+     * @return common weight initialisations (DL4J's {@link WeightInit} schemes)
+     */
     public static ImmutableList<WeightInit> weightInits() {
         return WEIGHT_INITS;
     }

@@ -41,12 +41,20 @@ public final class WidthEstimate {
         this.warnings = ImmutableList.copyOf(warnings);
     }
 
-    /** The studied layer, as given to the estimator (name or index). */
+    /**
+     * The studied layer, as given to the estimator (name or index).
+     *
+     * @return the studied layer, as given to the estimator (name or index)
+     */
     public String layer() {
         return layer;
     }
 
-    /** The slope threshold {@code t}. */
+    /**
+     * The slope threshold {@code t}.
+     *
+     * @return the slope threshold {@code t}
+     */
     public double threshold() {
         return threshold;
     }
@@ -61,31 +69,56 @@ public final class WidthEstimate {
         return provenance;
     }
 
-    /** One point per width, in the order the widths were given. */
+    /**
+     * One point per width, in the order the widths were given.
+     *
+     * @return one point per width, in the order the widths were given
+     */
     public ImmutableList<WidthPoint> points() {
         return points;
     }
 
+    /**
+     * The fit.
+     *
+     * @return the fit
+     */
     public PowerLawFit fit() {
         return fit;
     }
 
-    /** {@code x* = t^(1/(c-1))}, a real number. */
+    /**
+     * {@code x* = t^(1/(c-1))}, a real number.
+     *
+     * @return {@code x* = t^(1/(c-1))}, a real number
+     */
     public double optimalWidth() {
         return optimalWidth;
     }
 
-    /** {@code ceil(x*)}: the smallest whole width at or above the estimate. */
+    /**
+     * {@code ceil(x*)}: the smallest whole width at or above the estimate.
+     *
+     * @return {@code ceil(x*)}: the smallest whole width at or above the estimate
+     */
     public int suggestedWidth() {
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(optimalWidth));
     }
 
-    /** E.g. x* outside the widths tried, short probe data. */
+    /**
+     * E.g. x* outside the widths tried, short probe data.
+     *
+     * @return e.g
+     */
     public ImmutableList<String> warnings() {
         return warnings;
     }
 
-    /** The estimate as one JSON object. */
+    /**
+     * The estimate as one JSON object.
+     *
+     * @return the estimate as one JSON object
+     */
     public String toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("layer", layer);

@@ -85,14 +85,29 @@ public final class WidthEstimator {
         this.scorer = b.scorer;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The widths.
+     *
+     * @return the widths
+     */
     public ImmutableList<Integer> widths() {
         return widths;
     }
 
+    /**
+     * The threshold.
+     *
+     * @return the threshold
+     */
     public double threshold() {
         return threshold;
     }
@@ -110,6 +125,8 @@ public final class WidthEstimator {
      * Runs the study on one batch of inputs (at least as many samples as the largest width, for square matrices).
      *
      * @param factory builds an initialised network whose studied layer has the given width
+     * @param features the features
+     * @return the width estimate
      * @throws IllegalArgumentException naming the width and layer when the layer gives no matrix or has another width
      * @throws WidthFitException        when the fit fails or its exponent is {@code >= 1}
      */
@@ -119,7 +136,13 @@ public final class WidthEstimator {
         return run(factory, m -> scorer.score(m, features));
     }
 
-    /** Runs the study on batches from an iterator (reset for each width). */
+    /**
+     * Runs the study on batches from an iterator (reset for each width).
+     *
+     * @param factory the factory
+     * @param data the data
+     * @return the width estimate
+     */
     public WidthEstimate estimate(IntFunction<? extends Model> factory, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
         Preconditions.checkArgument(data.resetSupported(), "the iterator must support reset(): every width is scored"
@@ -265,7 +288,12 @@ public final class WidthEstimator {
         private Builder() {
         }
 
-        /** The candidate widths (at least 3 distinct, each >= 2). */
+        /**
+         * The candidate widths (at least 3 distinct, each >= 2).
+         *
+         * @param widths the widths
+         * @return this builder
+         */
         public Builder widths(int... widths) {
             Preconditions.checkNotNull(widths, "widths");
             Set<Integer> distinct = new LinkedHashSet<>();
@@ -279,20 +307,35 @@ public final class WidthEstimator {
             return this;
         }
 
-        /** The candidate widths (at least 3 distinct, each >= 2). */
+        /**
+         * The candidate widths (at least 3 distinct, each >= 2).
+         *
+         * @param widths the widths
+         * @return this builder
+         */
         public Builder widths(List<Integer> widths) {
             Preconditions.checkNotNull(widths, "widths");
             return widths(Ints.toArray(widths));
         }
 
-        /** The studied layer by name (a graph vertex name for a ComputationGraph). */
+        /**
+         * The studied layer by name (a graph vertex name for a ComputationGraph).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder layer(String name) {
             this.layerName = Preconditions.checkNotNull(name, "name");
             this.layerIndex = -1;
             return this;
         }
 
-        /** The studied layer by index (layer index of a MultiLayerNetwork, vertex index of a ComputationGraph). */
+        /**
+         * The studied layer by index (layer index of a MultiLayerNetwork, vertex index of a ComputationGraph).
+         *
+         * @param index the index
+         * @return this builder
+         */
         public Builder layer(int index) {
             Preconditions.checkArgument(index >= 0, "layer index must be >= 0, got %s", index);
             this.layerIndex = index;
@@ -303,6 +346,9 @@ public final class WidthEstimator {
         /**
          * Study only the layer's pre- or post-activation matrix, as the authors' code does when its layer index
          * points at a linear layer or at an activation module (default: all the layer's matrices, averaged).
+         *
+         * @param kind the kind
+         * @return this builder
          */
         public Builder kind(MatrixKind kind) {
             this.kind = Preconditions.checkNotNull(kind, "kind");
@@ -322,7 +368,12 @@ public final class WidthEstimator {
             return this;
         }
 
-        /** Slope threshold t in (0, 1) (default 0.005; the authors' example uses 0.01). */
+        /**
+         * Slope threshold t in (0, 1) (default 0.005; the authors' example uses 0.01).
+         *
+         * @param t the t
+         * @return this builder
+         */
         public Builder threshold(double t) {
             Preconditions.checkArgument(t > 0 && t < 1, "threshold must be in (0, 1), got %s", t);
             this.threshold = t;
@@ -332,6 +383,9 @@ public final class WidthEstimator {
         /**
          * How the point (1, 1) enters the fit: {@link PowerLawFit#CONSTRAINED} (default) or its weight as a data
          * point (1 reproduces the authors' reference code). See {@link PowerLawFit}.
+         *
+         * @param weight the weight
+         * @return this builder
          */
         public Builder anchorWeight(double weight) {
             Preconditions.checkArgument(weight > 0 && !Double.isNaN(weight), "anchorWeight must be > 0, got %s", weight);
@@ -339,6 +393,11 @@ public final class WidthEstimator {
             return this;
         }
 
+        /**
+         * Builds the configured object.
+         *
+         * @return the width estimator
+         */
         public WidthEstimator build() {
             return new WidthEstimator(this);
         }

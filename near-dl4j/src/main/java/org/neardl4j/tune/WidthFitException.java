@@ -34,12 +34,20 @@ public final class WidthFitException extends RuntimeException {
         this.points = points;
     }
 
-    /** The fitted curve, when the fit converged (and {@code c >= 1} was the problem). */
+    /**
+     * The fitted curve, when the fit converged (and {@code c >= 1} was the problem).
+     *
+     * @return the fitted curve, when the fit converged (and {@code c >= 1} was the problem)
+     */
     public Optional<PowerLawFit> fit() {
         return Optional.ofNullable(fit);
     }
 
-    /** The measured points, when the exception comes from a {@link WidthEstimator} (else empty). */
+    /**
+     * The measured points, when the exception comes from a {@link WidthEstimator} (else empty).
+     *
+     * @return the measured points, when the exception comes from a {@link WidthEstimator} (else empty)
+     */
     public ImmutableList<WidthPoint> points() {
         return points == null ? ImmutableList.of() : points;
     }

@@ -31,18 +31,39 @@ public final class WidthPlot {
     private WidthPlot() {
     }
 
-    /** Writes the plot, 720 x 480 pixels. */
+    /**
+     * Writes the plot, 720 x 480 pixels.
+     *
+     * @param estimate the estimate
+     * @param png the png
+     * @throws IOException if the file cannot be read or written
+     */
     public static void write(WidthEstimate estimate, Path png) throws IOException {
         write(estimate, png, 720, 480);
     }
 
-    /** Writes the plot with the given size in pixels. */
+    /**
+     * Writes the plot with the given size in pixels.
+     *
+     * @param estimate the estimate
+     * @param png the png
+     * @param width the width
+     * @param height the height
+     * @throws IOException if the file cannot be read or written
+     */
     public static void write(WidthEstimate estimate, Path png, int width, int height) throws IOException {
         Preconditions.checkNotNull(png, "png");
         Files.write(png, BitmapEncoder.getBitmapBytes(chart(estimate, width, height), BitmapEncoder.BitmapFormat.PNG));
     }
 
-    /** The chart, for callers who want to restyle or show it. */
+    /**
+     * The chart, for callers who want to restyle or show it.
+     *
+     * @param estimate the estimate
+     * @param width the width
+     * @param height the height
+     * @return the chart, for callers who want to restyle or show it
+     */
     public static XYChart chart(WidthEstimate estimate, int width, int height) {
         Preconditions.checkNotNull(estimate, "estimate");
         Preconditions.checkArgument(width >= 100 && height >= 100, "plot size must be at least 100 x 100, got %s x %s",

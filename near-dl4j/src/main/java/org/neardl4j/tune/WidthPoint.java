@@ -29,6 +29,10 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
     /**
      * Checks the values and copies the scores into an immutable list.
      *
+     * @param layerScores the layer scores
+     * @param matrices the matrices
+     * @param parameters the parameters
+     * @param width the width
      * @throws IllegalArgumentException for a width or matrix count below 1, or no repetition
      * @throws NullPointerException     without scores
      */
@@ -39,7 +43,11 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
         Preconditions.checkArgument(!layerScores.isEmpty(), "no repetition");
     }
 
-    /** The layer's NEAR score averaged over the repetitions. */
+    /**
+     * The layer's NEAR score averaged over the repetitions.
+     *
+     * @return the layer's NEAR score averaged over the repetitions
+     */
     public double layerScore() {
         return Stats.meanOf(layerScores);
     }
@@ -47,12 +55,19 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
     /**
      * {@link #layerScore()} / (width x {@link #matrices()}): the layer's NEAR per neuron and per matrix, the y value
      * of the fit. It is 1 at width 1, where every matrix has one column and effective rank 1.
+     *
+     * @return {@link #layerScore()} / (width x {@link #matrices()}): the layer's NEAR per neuron and per matrix, the y
+     *         value of the fit
      */
     public double ratio() {
         return layerScore() / ((double) width * matrices);
     }
 
-    /** Sample standard deviation of the per-repetition ratios (0 for one repetition). */
+    /**
+     * Sample standard deviation of the per-repetition ratios (0 for one repetition).
+     *
+     * @return sample standard deviation of the per-repetition ratios (0 for one repetition)
+     */
     public double ratioStandardDeviation() {
         return layerScores.size() < 2 ? 0 : Stats.of(layerScores).sampleStandardDeviation() / ((double) width * matrices);
     }
