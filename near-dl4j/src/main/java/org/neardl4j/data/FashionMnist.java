@@ -39,14 +39,10 @@ public final class FashionMnist {
 
     /** Training (60,000 images) or test (10,000 images) split. */
     public enum Split {
-        /**
-         * The train.
-         *
-         * @param "train") the "train")
-         * @param TEST("t10k" the test("t10k"
-         * @return the train
-         */
-        TRAIN("train"), TEST("t10k");
+        /** The 60,000 training images ({@code train-*} files). */
+        TRAIN("train"),
+        /** The 10,000 test images ({@code t10k-*} files). */
+        TEST("t10k");
 
         private final String prefix;
 

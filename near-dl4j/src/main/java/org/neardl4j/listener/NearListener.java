@@ -329,9 +329,10 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     }
 
     /**
-     * The write object.
+     * Writes the options, the given probe and the serializable outputs.
      *
-     * @param out the out
+     * @param out the stream
+     * @throws IOException if writing fails
      */
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
@@ -345,9 +346,11 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     }
 
     /**
-     * The read object.
+     * Reads what {@link #writeObject} wrote; the runtime state starts empty.
      *
-     * @param in the in
+     * @param in the stream
+     * @throws IOException            if reading fails
+     * @throws ClassNotFoundException if a class of the stream is unknown
      */
     @SuppressWarnings("unchecked")
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

@@ -25,9 +25,6 @@ import java.util.Locale;
  * @param blockStart    first row of the block among them
  */
 public record MatrixScore(MatrixSite site, long rows, long cols, double effectiveRank, long samples,
-                          /**
-                           * Rows available.
-                           */
                           long rowsAvailable, long blockStart) implements Serializable {
 
     private static final long serialVersionUID = 1L;

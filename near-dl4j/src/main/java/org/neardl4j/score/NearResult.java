@@ -30,9 +30,6 @@ import java.util.Locale;
  * @param provenance  how the result was computed
  */
 public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> skipped, List<String> warnings,
-                         /**
-                          * Serializable.
-                          */
                          Provenance provenance) implements Serializable {
 
     private static final long serialVersionUID = 1L;

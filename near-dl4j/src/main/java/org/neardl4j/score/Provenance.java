@@ -37,13 +37,7 @@ import java.util.Properties;
  * @param version     the near-dl4j version that computed the result
  */
 public record Provenance(int repetitions, long seed, BlockMode blockMode, long maxSamples,
-                         /**
-                          * Rank method.
-                          */
                          EffectiveRank.Method rankMethod, String backend, String device, long samples,
-                         /**
-                          * Elapsed.
-                          */
                          Duration elapsed, String version) implements Serializable {
 
     private static final long serialVersionUID = 1L;

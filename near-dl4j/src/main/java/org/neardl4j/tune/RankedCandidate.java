@@ -32,6 +32,12 @@ public record RankedCandidate(int rank, String name, long parameters, NearResult
     /**
      * Checks the values.
      *
+     * @param rank        1 for the highest NEAR score
+     * @param name        the candidate's name
+     * @param parameters  number of trainable parameters of the network
+     * @param result      the full scoring result
+     * @param metricValue the user's metric, NaN when none was given
+     * @param metricRank  place by the metric, 0 without a metric value
      * @throws IllegalArgumentException for a rank below 1 or a negative metric rank
      * @throws NullPointerException     for a missing name or result
      */
