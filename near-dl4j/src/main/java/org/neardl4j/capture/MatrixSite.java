@@ -15,6 +15,7 @@ import java.io.Serializable;
  * @param layerIndex the layer's index in a MultiLayerNetwork, the vertex index in a ComputationGraph
  * @param layerType  simple class name of the layer configuration, e.g. {@code DenseLayer}
  * @param kind       pre- or post-activation
+ * @serial exclude
  */
 public record MatrixSite(String layerName, int layerIndex, String layerType, MatrixKind kind) implements Serializable {
 

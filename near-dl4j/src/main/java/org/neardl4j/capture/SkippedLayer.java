@@ -17,6 +17,7 @@ import java.io.Serializable;
  * @param layerType   simple class name of the layer configuration
  * @param unsupported true when the layer might carry a matrix by the method but near-dl4j cannot take it out
  * @param reason      why the layer gives no matrix
+ * @serial exclude
  */
 public record SkippedLayer(String layerName, int layerIndex, String layerType, boolean unsupported, String reason) implements Serializable {
 

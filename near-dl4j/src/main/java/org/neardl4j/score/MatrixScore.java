@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param samples       distinct samples whose rows make up the block
  * @param rowsAvailable rows available to choose the block from
  * @param blockStart    first row of the block among them
+ * @serial exclude
  */
 public record MatrixScore(MatrixSite site, long rows, long cols, double effectiveRank, long samples,
                           long rowsAvailable, long blockStart) implements Serializable {

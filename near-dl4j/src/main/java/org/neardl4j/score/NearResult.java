@@ -28,6 +28,7 @@ import java.util.Locale;
  * @param skipped     layers and vertices that gave no matrix, with the reason
  * @param warnings    things the user should know, e.g. a layer that had fewer rows than columns
  * @param provenance  how the result was computed
+ * @serial exclude
  */
 public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> skipped, List<String> warnings,
                          Provenance provenance) implements Serializable {

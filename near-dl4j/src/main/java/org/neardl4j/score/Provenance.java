@@ -35,6 +35,7 @@ import java.util.Properties;
  * @param samples     samples that went through a network (for several networks: the most any one used)
  * @param elapsed     wall-clock time of the whole computation
  * @param version     the near-dl4j version that computed the result
+ * @serial exclude
  */
 public record Provenance(int repetitions, long seed, BlockMode blockMode, long maxSamples,
                          EffectiveRank.Method rankMethod, String backend, String device, long samples,

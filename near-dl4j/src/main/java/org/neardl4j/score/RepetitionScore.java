@@ -15,6 +15,7 @@ import java.util.List;
  * }</pre>
  *
  * @param matrices per-matrix breakdown, in forward order
+ * @serial exclude
  */
 public record RepetitionScore(List<MatrixScore> matrices) implements Serializable {
 

@@ -17,6 +17,7 @@ import java.io.Serializable;
  * @param name  the candidate's name
  * @param type  the class of the error, e.g. {@code java.lang.IllegalStateException}
  * @param error the error's message, naming the layer or option where the library knows it
+ * @serial exclude
  */
 public record CandidateFailure(String name, String type, String error) implements Serializable {
 

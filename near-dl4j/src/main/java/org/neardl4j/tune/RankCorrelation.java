@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
  * @param kendall    Kendall's tau-b (NaN when one side is constant)
  * @param k          size of the top sets compared
  * @param topKCommon candidates in both top-k sets
+ * @serial exclude
  */
 public record RankCorrelation(int n, double spearman, double kendall, int k, int topKCommon) implements Serializable {
 

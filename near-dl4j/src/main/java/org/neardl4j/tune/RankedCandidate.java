@@ -23,6 +23,7 @@ import java.util.OptionalDouble;
  * @param result     the full scoring result (per-matrix breakdown of the first repetition, warnings, provenance)
  * @param metricValue the user's metric for this candidate, NaN when none was given (see {@link #metric()})
  * @param metricRank place by the metric (1 = best), 0 when the candidate has no metric value
+ * @serial exclude
  */
 public record RankedCandidate(int rank, String name, long parameters, NearResult result, double metricValue,
                               int metricRank) implements Serializable {
