@@ -37,7 +37,11 @@ public final class CudaAvailability {
         this.driverVersion = driverVersion;
     }
 
-    /** Probes the machine (cheap; safe to call on machines without CUDA). */
+    /**
+     * Probes the machine (cheap; safe to call on machines without CUDA).
+     *
+     * @return the cuda availability
+     */
     public static CudaAvailability check() {
         if (!Files.isReadable(DRIVER_VERSION) && !Files.exists(Paths.get("/dev/nvidia0"))) {
             return new CudaAvailability(false, "no NVIDIA driver or device on this machine ("
@@ -63,27 +67,47 @@ public final class CudaAvailability {
                 + version(runtime[0]), count[0], runtime[0], driver[0]);
     }
 
-    /** True when the CUDA backend should start. */
+    /**
+     * True when the CUDA backend should start.
+     *
+     * @return true when the CUDA backend should start
+     */
     public boolean isAvailable() {
         return available;
     }
 
-    /** What was found, or why CUDA cannot be used. */
+    /**
+     * What was found, or why CUDA cannot be used.
+     *
+     * @return what was found, or why CUDA cannot be used
+     */
     public String reason() {
         return reason;
     }
 
-    /** Number of CUDA devices (0 when unavailable). */
+    /**
+     * Number of CUDA devices (0 when unavailable).
+     *
+     * @return number of CUDA devices (0 when unavailable)
+     */
     public int devices() {
         return devices;
     }
 
-    /** CUDA runtime version as {@code 1000 * major + 10 * minor} (0 when unknown). */
+    /**
+     * CUDA runtime version as {@code 1000 * major + 10 * minor} (0 when unknown).
+     *
+     * @return CUDA runtime version as {@code 1000 * major + 10 * minor} (0 when unknown)
+     */
     public int runtimeVersion() {
         return runtimeVersion;
     }
 
-    /** Newest CUDA version the driver supports, {@code 1000 * major + 10 * minor} (0 when unknown). */
+    /**
+     * Newest CUDA version the driver supports, {@code 1000 * major + 10 * minor} (0 when unknown).
+     *
+     * @return newest CUDA version the driver supports, {@code 1000 * major + 10 * minor} (0 when unknown)
+     */
     public int driverVersion() {
         return driverVersion;
     }
