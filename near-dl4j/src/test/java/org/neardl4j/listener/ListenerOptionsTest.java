@@ -74,8 +74,8 @@ class ListenerOptionsTest {
                 NearResult want = options.score(states.get(i), probe);
                 assertEquals(want.scores(), got.scores(), "record " + i + " = NearScorer with the same options");
                 assertEquals(options.maxSamples(), got.samples(), "maxSamples");
-                assertEquals(options.blockMode(), got.blockMode());
-                assertEquals(options.seed(), got.seed());
+                assertEquals(options.blockMode(), got.provenance().blockMode());
+                assertEquals(options.seed(), got.provenance().seed());
                 for (int m = 0; m < got.matrices().size(); m++) {
                     assertEquals(want.matrices().get(m).blockStart(), got.matrices().get(m).blockStart());
                 }
