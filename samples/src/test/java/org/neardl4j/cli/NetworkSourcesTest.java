@@ -115,7 +115,7 @@ class NetworkSourcesTest {
         INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
         NearResult want = NearScorer.builder().seed(9).blockMode(BlockMode.FIRST).build().score(net, x);
         ScoreCommandTest.assertSameAs(want, o);
-        assertEquals(64, o.get("samples").getAsInt());
+        assertEquals(64, o.getAsJsonObject("provenance").get("samples").getAsInt());
         assertTrue(o.get("model").getAsString().contains(CELL), o.toString());
     }
 
@@ -133,7 +133,7 @@ class NetworkSourcesTest {
         JsonArray got = o.getAsJsonArray("candidates");
         for (int i = 0; i < 2; i++) {
             assertEquals(want.entries().get(i).name(), got.get(i).getAsJsonObject().get("name").getAsString());
-            assertEquals(want.entries().get(i).score(), got.get(i).getAsJsonObject().get("near").getAsDouble(),
+            assertEquals(want.entries().get(i).score(), got.get(i).getAsJsonObject().get("score").getAsDouble(),
                     1e-9 * want.entries().get(i).score());
         }
     }

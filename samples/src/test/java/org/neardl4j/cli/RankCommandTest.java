@@ -105,7 +105,7 @@ class RankCommandTest {
         assertEquals(0, run.code, run.err);
         java.util.Map<String, Double> out = new java.util.HashMap<>();
         for (var e : new JsonParser().parse(run.out).getAsJsonObject().getAsJsonArray("candidates")) {
-            out.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject().get("near").getAsDouble());
+            out.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject().get("score").getAsDouble());
         }
         return out;
     }
