@@ -30,7 +30,10 @@ import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.sampling.ActivationLayout;
 import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.sampling.BlockSampler;
+import org.neardl4j.cli.Cli;
 import org.neardl4j.score.NearScorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +51,19 @@ import java.util.function.Supplier;
  * inside the checks, and NEAR's own time for scale. Run under a quiet machine:
  *
  * <pre>{@code
- * java -cp "samples/target/near-cli.jar:samples/target/lib/*" org.neardl4j.samples.speed.FiniteCheckCost [full] [reps]
+ * java -cp "samples/target/near-cli.jar:samples/target/lib/*" org.neardl4j.samples.speed.FiniteCheckCost [--full] [--runs N]
  * }</pre>
  */
-public final class FiniteCheckCost {
+@Command(name = "FiniteCheckCost", mixinStandardHelpOptions = true,
+        description = "What the NaN/Inf check of every captured activation costs on the speed workloads.")
+public final class FiniteCheckCost implements Callable<Integer> {
+
+    @Option(names = "--full", description = "add ResNet-18 on 512 images")
+    private boolean full;
+
+    @Option(names = "--runs", paramLabel = "N", description = "timing runs per measurement; the median is reported"
+            + " (default 5)")
+    private int reps = 5;
 
     private FiniteCheckCost() {
     }
@@ -58,11 +71,16 @@ public final class FiniteCheckCost {
     /**
      * Runs the measurement and prints a Markdown table.
      *
-     * @param args optional {@code full} (adds ResNet-18 on 512 images) and a repetition count (default 5)
+     * @param args {@code --full} (adds ResNet-18 on 512 images) and {@code --runs N} (default 5); {@code --help}
      */
     public static void main(String[] args) {
-        boolean full = Arrays.asList(args).contains("full");
-        int reps = Arrays.stream(args).filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt).findFirst().orElse(5);
+        Cli.main(new FiniteCheckCost(), args);
+    }
+
+    /** Runs the measurement and prints a Markdown table; returns the exit code (0). */
+    @Override
+    public Integer call() {
+        com.google.common.base.Preconditions.checkArgument(reps >= 1, "--runs must be >= 1, got %s", reps);
         Map<String, Supplier<Model>> models = new LinkedHashMap<>();
         Map<String, List<INDArray>> data = new LinkedHashMap<>();
         models.put("(a) MLP 784-100-10, 100 images", () -> Workloads.mlp(784, 100, 10));
@@ -108,6 +126,7 @@ public final class FiniteCheckCost {
             System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.3f | %.5f | %.4f | %.2f%% |%n", name, arrays, w, c,
                     c / w, k, n, 100 * k / n);
         }
+        return 0;
     }
 
     private static void score(NearScorer scorer, Model model, List<INDArray> batches) {
