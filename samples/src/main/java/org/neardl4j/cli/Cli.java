@@ -101,8 +101,9 @@ public final class Cli {
      * @param args    the command line
      */
     public static void main(Object command, String[] args) {
-        NativeBuild.select();
+        // logging first: NativeBuild's logger would otherwise start slf4j-simple before the level is set
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        NativeBuild.select();
         int code = run(command, args, System.out, System.err);
         if (code != NearCli.EXIT_OK) {
             System.exit(code);

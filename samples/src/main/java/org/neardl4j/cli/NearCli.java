@@ -70,8 +70,9 @@ public final class NearCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        NativeBuild.select();
+        // logging first: NativeBuild's logger would otherwise start slf4j-simple before the level is set
         Cli.configureLogging(Arrays.asList(args).contains("--verbose"));
+        NativeBuild.select();
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);
