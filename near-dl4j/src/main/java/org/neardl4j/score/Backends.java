@@ -22,19 +22,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Describes the ND4J backend and the device that computed a result, for {@link NearResult}'s provenance. */
-final class Backends {
+/**
+ * Describes the ND4J backend and the device that compute scores: what {@link Provenance#backend()} and
+ * {@link Provenance#device()} record, and what the CLI's {@code --version} prints.
+ *
+ * <pre>{@code
+ * Backends.backend();   // "CpuBackend" or "JCublasBackend"
+ * Backends.device();    // "CPU, 2 cores, OPENBLAS" or "CUDA device 0 of 1: NVIDIA H100"
+ * }</pre>
+ */
+public final class Backends {
 
     private Backends() {
     }
 
-    /** Simple class name of the ND4J backend, e.g. {@code CpuBackend} or {@code JCublasBackend}. */
-    static String backend() {
+    /**
+     * The ND4J backend in use.
+     *
+     * @return its simple class name, e.g. {@code CpuBackend} or {@code JCublasBackend}
+     */
+    public static String backend() {
         return Nd4j.getBackend().getClass().getSimpleName();
     }
 
-    /** e.g. {@code "CPU, 2 cores, OPENBLAS"} or {@code "CUDA device 0 of 1: NVIDIA H100"}. */
-    static String device() {
+    /**
+     * The device of the calling thread.
+     *
+     * @return e.g. {@code CPU, 2 cores, OPENBLAS} or {@code CUDA device 0 of 1: NVIDIA H100}; {@code unknown (...)}
+     *         when ND4J cannot say
+     */
+    public static String device() {
         try {
             Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
             Object devices = p.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY);

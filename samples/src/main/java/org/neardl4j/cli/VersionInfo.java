@@ -15,6 +15,7 @@
  */
 package org.neardl4j.cli;
 
+import org.neardl4j.score.Backends;
 import picocli.CommandLine.IVersionProvider;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class VersionInfo implements IVersionProvider {
     /** The backend ND4J starts with, and its device ({@code ?} when it cannot start). */
     static String backend() {
         try {
-            return Environment.backend() + " (" + Environment.device() + ")";
+            return Backends.backend() + " (" + Backends.device() + ")";
         } catch (RuntimeException | LinkageError e) {
             return "none: " + CliException.oneLine(e);
         }
