@@ -51,11 +51,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * Anything else, and any input these paths do not expect (a rank, channel count or data type other than the
  * layer's), runs DL4J's own layer, which also gives DL4J's own error for bad input. Outputs are made outside
  * every workspace, like DL4J's activations in the capture.
+ *
+ * <p>Public only for its switch:
+ * <pre>{@code
+ * System.setProperty(FastLayers.PROPERTY, "false");   // DL4J's own layers everywhere, e.g. to compare
+ * boolean on = FastLayers.enabled();
+ * }</pre>
  */
-final class FastLayers {
+public final class FastLayers {
 
-    /** Switch for measurements and for tests comparing against DL4J's layers: {@code -Dneardl4j.fastLayers=false}. */
-    static final String PROPERTY = "neardl4j.fastLayers";
+    /**
+     * Switch for measurements and for tests comparing against DL4J's layers: {@code -Dneardl4j.fastLayers=false}
+     * turns off every fast path of the library (these, and the native layer helpers of the proxies' working copies).
+     */
+    public static final String PROPERTY = "neardl4j.fastLayers";
 
     private FastLayers() {
     }
@@ -70,8 +79,12 @@ final class FastLayers {
         INDArray forward(Layer layer, INDArray input);
     }
 
-    /** Whether fast paths are enabled (the default; system property {@value #PROPERTY} = false disables them). */
-    static boolean enabled() {
+    /**
+     * Whether fast paths are enabled: the default; the system property {@value #PROPERTY} = false disables them.
+     *
+     * @return false when {@value #PROPERTY} is {@code false}
+     */
+    public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
     }
 

@@ -98,6 +98,7 @@ final class Networks {
             source = build(model, seed, UnaryOperator.identity());
         }
         Model copy = build(source, null, edit);
+        LayerHelpers.install(copy);
         List<Layer> from = layers(source);
         List<Layer> to = layers(copy);
         Preconditions.checkState(from.size() == to.size(), "layer count changed in a working copy");
