@@ -28,8 +28,9 @@ import java.util.List;
  * {@code [1, Q]} for a non-zero matrix; the all-zero matrix has effective rank 0, as in the reference
  * implementation. The entropy is always computed in double precision; how the singular values are obtained
  * is a {@link Method}. The default, {@link Method#AUTO} (eigenvalues of the Gram matrix in double, checked, with
- * a double SVD as fallback), stays within 1e-6 relative of a double-precision SVD. Measurements of the methods:
- * {@code docs/PERFORMANCE.md}.
+ * a double SVD as fallback), stays within 1e-6 relative of a double-precision SVD by its error estimate (a rounding
+ * model, not a proof; never below the actual error on any matrix measured). Measurements of the methods and of the
+ * estimate: {@code docs/PERFORMANCE.md}.
  *
  * <pre>{@code
  * double r = EffectiveRank.of(Nd4j.eye(4));                           // 4.0 (Method.AUTO)
