@@ -141,6 +141,8 @@ public final class NearBenchmark implements Callable<Integer> {
                 return new PrecisionSuite(ctx);
             case NB201:
                 return new Nb201Suite(ctx);
+            case PROXIES:
+                return new ProxySuite(ctx);
             case ZOO:
                 return new SuitePart(ctx) {
                     @Override

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public enum Suite {
     /** A small, fast subset of everything except precision (CI runs it). */
-    CI(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY, Part.ZOO, Part.NB201)),
+    CI(EnumSet.of(Part.ERANK, Part.WORKLOADS, Part.ACCURACY, Part.ZOO, Part.NB201, Part.PROXIES)),
     /** Effective-rank methods, n = 256 ... 4096, and their accuracy. */
     ERANK(EnumSet.of(Part.ERANK, Part.ACCURACY)),
     /** The workloads (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking), thread scaling and accuracy. */
@@ -38,6 +38,8 @@ public enum Suite {
     PRECISION(EnumSet.of(Part.PRECISION)),
     /** NAS-Bench-201 networks from conv-free to conv-heavy cells on 64 CIFAR-10 images, against the reference. */
     NB201(EnumSet.of(Part.NB201)),
+    /** The gradient baseline proxies on NAS-Bench-201 networks with and without the native layer helpers. */
+    PROXIES(EnumSet.of(Part.PROXIES)),
     /** Every DL4J zoo model that builds without a download. */
     ZOO(EnumSet.of(Part.ZOO)),
     /** erank + workloads. */
@@ -58,7 +60,9 @@ public enum Suite {
         /** {@link ZooBench}. */
         ZOO,
         /** {@link Nb201Suite}. */
-        NB201
+        NB201,
+        /** {@link ProxySuite}. */
+        PROXIES
     }
 
     private final Set<Part> parts;

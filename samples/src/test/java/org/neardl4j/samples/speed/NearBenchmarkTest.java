@@ -108,7 +108,8 @@ class NearBenchmarkTest {
         for (String heading : new String[] {"### Effective rank of an n x n float matrix",
                 "### Workloads: NEAR vs the forward pass alone", "### Where NEAR's time goes",
                 "### Accuracy: largest relative difference", "### DL4J zoo models at initialisation",
-                "### NAS-Bench-201 CIFAR-10 networks, 64 images"}) {
+                "### NAS-Bench-201 CIFAR-10 networks, 64 images",
+                "### Gradient proxies on NAS-Bench-201 networks: native layer helpers on and off"}) {
             assertTrue(text.contains(heading), "missing " + heading + " in\n" + text);
         }
         // the MLP row: forward and NEAR are positive times, NEAR includes the forward pass it needs
@@ -122,6 +123,12 @@ class NearBenchmarkTest {
         Matcher parity = Pattern.compile("\\| parity erank matrices \\| \\d+ \\| \\d+ \\| ([0-9.e+-]+) \\|").matcher(text);
         assertTrue(parity.find(), text);
         assertTrue(Double.parseDouble(parity.group(1)) <= 1e-6, parity.group());
+        // the proxies row: both times measured, the helpers change grad_norm by float rounding only
+        Matcher proxies = Pattern.compile("\\| \\d+ \\| [0-9/]+ \\| grad_norm \\| ([0-9.]+) \\| ([0-9.]+) \\| [^|]+ \\| [^|]+ \\| ([0-9.e+-]+) \\|")
+                .matcher(text);
+        assertTrue(proxies.find(), text);
+        assertTrue(Double.parseDouble(proxies.group(1)) > 0 && Double.parseDouble(proxies.group(2)) > 0, proxies.group());
+        assertTrue(Double.parseDouble(proxies.group(3)) <= 1e-3, proxies.group());
     }
 
 }
