@@ -64,6 +64,7 @@ abstract class AbstractProxy implements ZeroCostProxy {
         NativeAccess.shared(() -> {     // several threads may score at once; LAPACK elsewhere waits for this
             for (int r = 0; r < options.scorer().repetitions(); r++) {
                 values.add(scoreOnce(model, r == 0 ? null : options.weightSeed(r), data));
+                NativeMemory.relieve();     // the working copy of this repetition is garbage now
             }
         });
         ProxyResult result = new ProxyResult(name(), values, Provenance.of(options.scorer(), samplesUsed(data),
