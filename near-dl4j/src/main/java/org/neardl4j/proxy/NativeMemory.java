@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * process grows by the full activations and gradients of every copy (about 2 GiB per NAS-Bench-201 network and
  * gradient proxy, measured: a run over NB201 networks was killed by the kernel at 24 GB). JavaCPP collects when
  * its own allocations pass {@link Pointer#maxPhysicalBytes()}, but ND4J's buffers are allocated natively, past that
- * check. So after every working copy, when the process's resident memory is above half of that limit (or of the
- * machine's memory where JavaCPP sets none), this asks for a collection.
+ * check. So after every working copy, when the process's resident memory is above an eighth of the machine's
+ * memory (or half of JavaCPP's limit, if that is lower), this asks for a collection. (Half of JavaCPP's default limit
+ * alone was 12 GB on a 23 GB machine, measured: too close to the kernel's limit with other processes running.)
  */
 final class NativeMemory {
 
@@ -36,13 +37,14 @@ final class NativeMemory {
     private NativeMemory() {
     }
 
-    /** The resident size above which {@link #relieve()} collects: half of JavaCPP's limit or of the machine. */
+    /** The resident size above which {@link #relieve()} collects: an eighth of the machine, at most half of JavaCPP's limit. */
     static long threshold() {
-        long limit = Pointer.maxPhysicalBytes();
-        if (limit <= 0) {
-            limit = Pointer.totalPhysicalBytes();
+        long machine = Pointer.totalPhysicalBytes() / 8;
+        long javacpp = Pointer.maxPhysicalBytes() / 2;
+        if (machine <= 0) {
+            return javacpp;
         }
-        return limit / 2;
+        return javacpp <= 0 ? machine : Math.min(machine, javacpp);
     }
 
     /**

@@ -500,8 +500,12 @@ final class Nb201Report {
                 .append("cores (the effective ranks of these matrices, at most 64 x 64, take milliseconds). Convolution and ")
                 .append("batch normalisation run through near-dl4j's own ND4J forward passes (`capture`, the ")
                 .append("generic nd4j-native build of this machine). The baselines need DL4J's own forward and backward ")
-                .append("passes (gradients, Jacobians), which are much slower, so they were run on fewer architectures ")
-                .append("than NEAR (see What was run).\n\n");
+                .append("passes (gradients, Jacobians). With DL4J's own layer code these took about a minute per network ")
+                .append("(22 s for one forward and backward pass of the conv-heavy cell); the proxies now give their ")
+                .append("working copies DL4J's native helpers for convolution and batch normalisation (oneDNN with the ")
+                .append("oneDNN build, which their rows used), about ten times faster (the speed benchmark's `proxies` ")
+                .append("suite in docs/PERFORMANCE.md measures it). NEAR's and the baselines' seconds above come from ")
+                .append("different nd4j-native builds (see Machine), so compare them as orders of magnitude.\n\n");
     }
 
     private static String codeVersions(Nb201Benchmark.Settings s) {
