@@ -158,6 +158,7 @@ public final class Cifar10 {
         Preconditions.checkArgument(d.group(1).equals(descr) || (width == 1 && d.group(1).equals("<u1")),
                 "expected .npy data type '%s', got '%s'", descr, d.group(1));
         Preconditions.checkArgument(f.group(1).equals("False"), ".npy array in Fortran order is not supported");
+        // not CSV: the shape is a Python tuple of integers in the .npy header ("(3, 32, 32)" or "(5,)")
         long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(p -> !p.isEmpty())
                 .mapToLong(Long::parseLong).toArray();
         long n = 1;

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 /**
- * Not part of the API: the JSON codec the results of every package share. At the bottom of the package layering
+ * Not part of the API: the JSON codec ({@link org.neardl4j.internal.Json}) and the CSV
+ * dialect ({@link org.neardl4j.internal.Csv}) the results of every package share. At the bottom of the package layering
  * (it imports no other package of the library).
  */
 package org.neardl4j.internal;

@@ -17,6 +17,7 @@ package org.neardl4j.listener;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import org.neardl4j.internal.Csv;
 import org.neardl4j.score.MatrixScore;
 
 import java.util.ArrayList;
@@ -148,13 +149,13 @@ public final class NearHistory {
      *         millis, samples} and one column per matrix, named {@code layer/kind}
      */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder();
         List<String> columns = matrixColumns(records);
-        sb.append(csvHeader(columns)).append('\n');
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(csvHeader(columns));
         for (NearRecord r : records) {
-            sb.append(csvRow(r, columns)).append('\n');
+            rows.add(csvRow(r, columns));
         }
-        return sb.toString();
+        return Csv.rows(rows);
     }
 
     /**
@@ -196,40 +197,28 @@ public final class NearHistory {
         return cols;
     }
 
-    static String csvHeader(List<String> matrixColumns) {
-        StringBuilder sb = new StringBuilder("trigger,epoch,iteration,score,millis,samples");
-        for (String c : matrixColumns) {
-            sb.append(',').append(csvField(c));
-        }
-        return sb.toString();
+    /** The header cells of the CSV: the fixed columns, then one per matrix. */
+    static List<Object> csvHeader(List<String> matrixColumns) {
+        List<Object> h = new ArrayList<>(List.of("trigger", "epoch", "iteration", "score", "millis", "samples"));
+        h.addAll(matrixColumns);
+        return h;
     }
 
-    static String csvRow(NearRecord r, List<String> matrixColumns) {
+    /** The cells of one record's CSV row; a matrix the record lacks is an empty cell. */
+    static List<Object> csvRow(NearRecord r, List<String> matrixColumns) {
         Map<String, Double> byColumn = new LinkedHashMap<>();
         for (MatrixScore m : r.matrices()) {
             byColumn.put(column(m), m.effectiveRank());
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(r.trigger().label()).append(',').append(r.epoch()).append(',').append(r.iteration()).append(',')
-                .append(r.score()).append(',').append(r.elapsed().toMillis()).append(',').append(r.result().samples());
+        List<Object> row = new ArrayList<>(List.of(r.trigger().label(), r.epoch(), r.iteration(), r.score(),
+                r.elapsed().toMillis(), r.result().samples()));
         for (String c : matrixColumns) {
-            Double v = byColumn.get(c);
-            sb.append(',');
-            if (v != null) {
-                sb.append(v.doubleValue());
-            }
+            row.add(byColumn.get(c));
         }
-        return sb.toString();
+        return row;
     }
 
     private static String column(MatrixScore m) {
         return m.layerName() + "/" + m.kind().label();
-    }
-
-    static String csvField(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

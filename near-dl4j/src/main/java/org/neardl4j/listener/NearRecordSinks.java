@@ -16,9 +16,9 @@
 package org.neardl4j.listener;
 
 import com.google.common.base.Preconditions;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.internal.Csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -109,16 +109,16 @@ public final class NearRecordSinks {
         @Override
         public synchronized void accept(NearRecord record) {
             Path p = Paths.get(file);
-            StringBuilder sb = new StringBuilder();
+            List<List<Object>> rows = new ArrayList<>();
             if (columns == null) {
                 columns = existingColumns(p);
                 if (columns == null) {
                     columns = NearHistory.matrixColumns(List.of(record));
-                    sb.append(NearHistory.csvHeader(columns)).append('\n');
+                    rows.add(NearHistory.csvHeader(columns));
                 }
             }
-            sb.append(NearHistory.csvRow(record, columns)).append('\n');
-            append(p, sb.toString());
+            rows.add(NearHistory.csvRow(record, columns));
+            append(p, Csv.rows(rows));
         }
 
         /** The matrix columns of an existing, non-empty CSV history file (appended to), or null. */
@@ -128,7 +128,7 @@ public final class NearRecordSinks {
                     return null;
                 }
                 try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8);
-                     CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
+                     CSVParser parser = Csv.FORMAT.parse(in)) {
                     Iterator<CSVRecord> it = parser.iterator();
                     List<String> fields = new ArrayList<>();
                     if (it.hasNext()) {

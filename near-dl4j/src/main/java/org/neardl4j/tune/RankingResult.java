@@ -22,6 +22,7 @@ import com.google.gson.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.internal.Csv;
 import org.neardl4j.internal.Json;
 import org.neardl4j.score.Provenance;
 
@@ -346,30 +347,29 @@ public final class RankingResult implements Serializable {
     // ------------------------------------------------------------------------------------------ output
 
     /**
-     * CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}.
+     * CSV (commons-csv, RFC 4180: a name with a comma or a quote is quoted): {@code rank,name,score,sd,parameters}
+     * and, with a metric, {@code <metric>,<metric>_rank} (empty for a candidate without a value).
      *
      * @return CSV: {@code rank,name,score,sd,parameters} and, with a metric, {@code <metric>,<metric>_rank}
      */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("rank,name,score,sd,parameters");
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>(List.of("rank", "name", "score", "sd", "parameters"));
         if (metricName != null) {
-            sb.append(',').append(csv(metricName)).append(',').append(csv(metricName + "_rank"));
+            header.add(metricName);
+            header.add(metricName + "_rank");
         }
-        sb.append('\n');
+        rows.add(header);
         for (RankedCandidate c : entries) {
-            sb.append(c.rank()).append(',').append(csv(c.name())).append(',').append(c.score()).append(',')
-                    .append(c.standardDeviation()).append(',').append(c.parameters());
+            List<Object> row = new ArrayList<>(List.of(c.rank(), c.name(), c.score(), c.standardDeviation(),
+                    c.parameters()));
             if (metricName != null) {
-                sb.append(',');
-                if (c.metric().isPresent()) {
-                    sb.append(c.metric().getAsDouble()).append(',').append(c.metricRank());
-                } else {
-                    sb.append(',');
-                }
+                row.add(c.metric().isPresent() ? c.metric().getAsDouble() : null);
+                row.add(c.metric().isPresent() ? c.metricRank() : null);
             }
-            sb.append('\n');
+            rows.add(row);
         }
-        return sb.toString();
+        return Csv.rows(rows);
     }
 
     /**
@@ -475,13 +475,6 @@ public final class RankingResult implements Serializable {
             sb.append("failed: ").append(f).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String csv(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 
     /**

@@ -17,6 +17,9 @@ package org.neardl4j.listener;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -379,6 +382,52 @@ class NearListenerTest {
 
     // ------------------------------------------------------------------------------------------ files, errors
 
+    /** A layer name with a comma and a quote survives the CSV history (file sink and toCsv) unchanged. */
+    @Test
+    void csvHistoryRoundTripsNamesWithCommasAndQuotes(@TempDir Path dir) throws Exception {
+        String odd = "dense, \"wide\"";
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(SEED).dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder().name(odd).nIn(IN).nOut(6).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(CLASSES)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.feedForward(IN))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path csv = dir.resolve("odd.csv");
+        NearListener l = NearListener.builder().probe(features).atStart().onRecord(NearRecordSinks.csv(csv))
+                .failOnError(true).build();
+        net.setListeners(l);
+        net.fit(iterator(), 1);
+        NearHistory h = l.history();
+        assertEquals(h.toCsv(), Files.readString(csv, StandardCharsets.UTF_8));
+        List<CSVRecord> rows = readCsv(csv);
+        assertEquals(1 + h.records().size(), rows.size());
+        List<String> header = rows.get(0).toList();
+        assertTrue(header.contains(odd + "/pre") && header.contains(odd + "/post"), header.toString());
+        assertEquals(header.size(), rows.get(1).size());
+        int col = header.indexOf(odd + "/post");
+        double want = h.records().get(0).matrices().stream().filter(m -> m.layerName().equals(odd)
+                && m.kind().label().equals("post")).mapToDouble(MatrixScore::effectiveRank).sum();
+        assertEquals(want, Double.parseDouble(rows.get(1).get(col)), 0);
+        // appended by a second listener: the existing header (with its quoted names) is read back and kept
+        NearListener l2 = NearListener.builder().probe(features).atStart().onRecord(NearRecordSinks.csv(csv))
+                .failOnError(true).build();
+        net.setListeners(l2);
+        net.fit(iterator(), 1);
+        List<CSVRecord> more = readCsv(csv);
+        assertEquals(rows.size() + l2.history().records().size(), more.size());
+        assertEquals(header, more.get(0).toList());
+    }
+
+    private static List<CSVRecord> readCsv(Path csv) throws java.io.IOException {
+        try (CSVParser p = CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            return p.getRecords();
+        }
+    }
+
+
     @Test
     void appendsCsvAndJsonLines(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("near.csv");
@@ -391,22 +440,23 @@ class NearListenerTest {
                 .onRecord(NearRecordSinks.jsonLines(jsonl)).failOnError(true).build();
         run(b, 1);
 
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<CSVRecord> lines = readCsv(csv);
         assertEquals(1 + 3 + 1, lines.size(), "one header, three rows from the first run, one from the second");
-        List<String> header = Arrays.asList(lines.get(0).split(","));
+        List<String> header = lines.get(0).toList();
         assertEquals(List.of("trigger", "epoch", "iteration", "score", "millis", "samples"), header.subList(0, 6));
         assertEquals(6 + a.history().last().matrices().size(), header.size());
         assertTrue(header.contains("hidden/pre") && header.contains("hidden/post") && header.contains("bn/pre"));
-        String[] row = lines.get(1).split(",");
-        assertEquals("start", row[0]);
+        CSVRecord row = lines.get(1);
+        assertEquals("start", row.get(0));
         NearRecord start = a.history().records().get(0);
-        assertEquals(start.score(), Double.parseDouble(row[3]), 0);
+        assertEquals(start.score(), Double.parseDouble(row.get(3)), 0);
         double sum = 0;
-        for (int i = 6; i < row.length; i++) {
-            sum += Double.parseDouble(row[i]);
+        for (int i = 6; i < row.size(); i++) {
+            sum += Double.parseDouble(row.get(i));
         }
         assertEquals(start.score(), sum, 1e-9);
-        assertEquals(a.history().toCsv(), String.join("\n", lines.subList(0, 4)) + "\n");
+        List<String> text = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(a.history().toCsv(), String.join("\n", text.subList(0, 4)) + "\n");
 
         List<String> json = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         assertEquals(4, json.size());

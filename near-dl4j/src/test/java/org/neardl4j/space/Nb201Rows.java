@@ -15,7 +15,10 @@
  */
 package org.neardl4j.space;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,18 +41,19 @@ final class Nb201Rows {
             if (in == null) {
                 throw new IllegalStateException("test resource nb201/nb201_cifar10_1000.csv missing");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = r.readLine();
-            if (!"arch,cellstr,params_mb,cifar10_test_acc,cifar10_valid_acc".equals(header)) {
-                throw new IllegalStateException("unexpected header " + header);
+            try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                if (!List.of("arch", "cellstr", "params_mb", "cifar10_test_acc", "cifar10_valid_acc")
+                        .equals(p.getHeaderNames())) {
+                    throw new IllegalStateException("unexpected header " + p.getHeaderNames());
+                }
+                List<Row> rows = new ArrayList<>();
+                for (CSVRecord f : p) {
+                    rows.add(new Row(Integer.parseInt(f.get(0)), f.get(1), Double.parseDouble(f.get(2)),
+                            Double.parseDouble(f.get(3)), Double.parseDouble(f.get(4))));
+                }
+                return rows;
             }
-            List<Row> rows = new ArrayList<>();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.split(",");
-                rows.add(new Row(Integer.parseInt(f[0]), f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                        Double.parseDouble(f[4])));
-            }
-            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

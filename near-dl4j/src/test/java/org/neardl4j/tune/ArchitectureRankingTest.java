@@ -16,6 +16,9 @@
 package org.neardl4j.tune;
 
 import com.google.gson.JsonArray;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -225,6 +228,35 @@ class ArchitectureRankingTest {
         assertEquals(3, cands.get(0).getAsJsonObject().getAsJsonArray("scores").size());
         assertEquals(1.0, json.getAsJsonObject("correlation").get("spearman").getAsDouble(), 1e-12);
         assertEquals(1, json.getAsJsonArray("warnings").size());
+    }
+
+    /** Names with a comma, a quote and a line break, and such a metric name, come back from the CSV unchanged. */
+    @Test
+    void csvRoundTripsNamesWithCommasAndQuotes(@TempDir Path dir) throws IOException {
+        String odd = "say \"hi\", wide";
+        String broken = "two\nlines";
+        String metric = "acc, top-1";
+        RankingResult r = RANKING.rank(List.of(Candidate.ofConfiguration(odd, mlpConf(4)),
+                Candidate.ofConfiguration(broken, mlpConf(8)), Candidate.ofConfiguration("plain", mlpConf(16))), x)
+                .withMetric(metric, Map.of(odd, 0.5, "plain", 0.75));
+        Path csv = dir.resolve("ranking.csv");
+        r.writeCsv(csv);
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            assertEquals(List.of("rank", "name", "score", "sd", "parameters", metric, metric + "_rank"),
+                    p.getHeaderNames());
+            List<CSVRecord> rows = p.getRecords();
+            assertEquals(r.names(), rows.stream().map(c -> c.get("name")).toList());
+            for (CSVRecord row : rows) {
+                RankedCandidate c = r.get(row.get("name"));
+                assertEquals(c.rank(), Integer.parseInt(row.get("rank")));
+                assertEquals(c.score(), Double.parseDouble(row.get("score")), 0);
+                assertEquals(c.standardDeviation(), Double.parseDouble(row.get("sd")), 0);
+                assertEquals(c.parameters(), Long.parseLong(row.get("parameters")));
+                assertEquals(c.metric().isPresent() ? Double.toString(c.metric().getAsDouble()) : "", row.get(metric));
+                assertEquals(c.metric().isPresent() ? Integer.toString(c.metricRank()) : "", row.get(metric + "_rank"));
+            }
+        }
     }
 
     @Test

@@ -167,6 +167,7 @@ public final class NpyFiles {
             throw new InvalidInputException(what + " is stored in Fortran order: save a C-ordered array"
                     + " (np.save(f, np.ascontiguousarray(x)))");
         }
+        // not CSV: the shape is a Python tuple of integers in the .npy header ("(3, 32, 32)" or "(5,)")
         String[] parts = s.group(1).split(",");
         long[] shape = Arrays.stream(parts).map(String::trim).filter(p -> !p.isEmpty())
                 .mapToLong(p -> parseDim(p)).toArray();

@@ -15,6 +15,9 @@
  */
 package org.neardl4j.samples.speed;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +31,6 @@ import org.neardl4j.space.Nb201Network;
 import org.neardl4j.space.Nb201Op;
 import org.neardl4j.tune.RankCorrelation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -103,32 +105,27 @@ final class Nb201Suite extends SuitePart {
 
     private static List<Arch> readArchs() {
         Map<Integer, String> cells = new HashMap<>();
-        for (String[] row : csv("nb201_cifar10_1000.csv")) {
-            cells.put(Integer.parseInt(row[0]), row[1]);
+        for (CSVRecord row : csv("nb201_cifar10_1000.csv")) {
+            cells.put(Integer.parseInt(row.get("arch")), row.get("cellstr"));
         }
         List<Arch> out = new ArrayList<>();
-        for (String[] row : csv("reference_near_1000.csv")) {
-            int arch = Integer.parseInt(row[0]);
-            out.add(new Arch(arch, Nb201Cell.parse(cells.get(arch)), Double.parseDouble(row[1]),
-                    Double.parseDouble(row[2])));
+        for (CSVRecord row : csv("reference_near_1000.csv")) {
+            int arch = Integer.parseInt(row.get("arch"));
+            out.add(new Arch(arch, Nb201Cell.parse(cells.get(arch)), Double.parseDouble(row.get("near_reference")),
+                    Double.parseDouble(row.get("seconds_reference"))));
         }
         return out;
     }
 
-    private static List<String[]> csv(String name) {
-        List<String[]> rows = new ArrayList<>();
+    /** The rows of a bundled CSV (commons-csv), by header name. */
+    private static List<CSVRecord> csv(String name) {
         try (InputStream in = resource(name);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(","));
-                }
-            }
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                     .build().parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return p.getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
     }
 
     private static InputStream resource(String name) {
