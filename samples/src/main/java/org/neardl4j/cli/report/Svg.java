@@ -59,6 +59,7 @@ final class Svg {
             y0 = 0;
             y1 = 1;
         }
+        String radius = n <= 30 ? "6" : n <= 200 ? "4" : "2.5";   // many points: smaller, so they stay apart
         double[] xs = pad(x0, x1);
         double[] ys = pad(y0, y1);
         StringBuilder sb = new StringBuilder();
@@ -91,9 +92,10 @@ final class Svg {
             }
             double px = LEFT + pw * (p.x() - xs[0]) / (xs[1] - xs[0]);
             double py = TOP + ph - ph * (p.y() - ys[0]) / (ys[1] - ys[0]);
-            sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"6\""
-                    + " fill=\"#c53030\" stroke=\"#742a2a\"><title>%s: %s, %s</title></circle>%n",
-                    px, py, ESC.escape(p.label()), tick(p.x()), tick(p.y())));
+            sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\""
+                    + " fill=\"#c53030\" stroke=\"#742a2a\"%s><title>%s: %s, %s</title></circle>%n",
+                    px, py, radius, n > 200 ? " stroke-width=\"0.5\" fill-opacity=\"0.7\"" : "", ESC.escape(p.label()),
+                    tick(p.x()), tick(p.y())));
             if (n <= 30) {   // few points: name them on the plot too
                 sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#2d3748\">%s"
                         + "</text>%n", px + 9, py + 4, ESC.escape(shorten(p.label()))));

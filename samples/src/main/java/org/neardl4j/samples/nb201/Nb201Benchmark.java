@@ -69,7 +69,8 @@ import java.util.concurrent.Callable;
  * <li>{@code proxies}: the baselines of {@link ZeroCostProxies} (not NEAR) on one batch of the first
  * {@code --images} images with labels, first {@code --subset-proxies} (300) architectures;</li>
  * <li>{@code report}: {@code --report} (docs/NB201.md) and the plot, from the CSVs in {@code --out}
- * (docs/nb201).</li>
+ * (docs/nb201); with {@code --html FILE} also a self-contained HTML report of the same figures
+ * ({@link Nb201Html}).</li>
  * </ul>
  * Other options: {@code --archs N} (only the first N rows), {@code --from K} (start at row K), {@code --limit N}
  * (at most N new architectures per task in this run), {@code --budget-seconds S} (start no new architecture after
@@ -98,6 +99,7 @@ public final class Nb201Benchmark {
         List<String> tasks = TASKS;
         Path out = Paths.get("docs/nb201");
         Path report = Paths.get("docs/NB201.md");
+        Path html;
         int images = 64;
         int archs = Integer.MAX_VALUE;
         int from = 0;
@@ -145,6 +147,9 @@ public final class Nb201Benchmark {
         Path out = Paths.get("docs/nb201");
         @Option(names = "--report", paramLabel = "FILE.md", description = "the report (default docs/NB201.md)")
         Path report = Paths.get("docs/NB201.md");
+        @Option(names = "--html", paramLabel = "FILE.html", description = "the report task also writes a"
+                + " self-contained HTML report (tables, scatter plots, provenance)")
+        Path html;
         @Option(names = "--images", paramLabel = "N", description = "images NEAR and the baselines get (default 64)")
         int images = 64;
         @Option(names = "--archs", paramLabel = "N", description = "only the first N rows of the table")
@@ -193,6 +198,7 @@ public final class Nb201Benchmark {
             s.tasks = tasks;
             s.out = out;
             s.report = report;
+            s.html = html;
             s.images = (int) Cli.atLeast("--images", images, 1);
             s.archs = (int) Cli.atLeast("--archs", archs, 1);
             s.from = (int) Cli.atLeast("--from", from, 0);
@@ -222,7 +228,12 @@ public final class Nb201Benchmark {
                 case "xavier" -> xavier(s, archs.subList(0, Math.min(archs.size(), s.subsetXavier)));
                 case "images" -> images(s, archs.subList(0, Math.min(archs.size(), s.subsetImages)));
                 case "proxies" -> proxies(s, archs.subList(0, Math.min(archs.size(), s.subsetProxies)));
-                case "report" -> Nb201Report.write(s, archs);
+                case "report" -> {
+                    Nb201Report.write(s, archs);
+                    if (s.html != null) {
+                        Nb201Html.write(s, archs);
+                    }
+                }
                 default -> throw new IllegalStateException(t);
             }
         }

@@ -97,7 +97,7 @@ final class AccuracySuite extends SuitePart {
                     Table.err(worst[Method.SVD_FLOAT.ordinal()]),
                     Table.err(worst[Method.GRAM_FLOAT.ordinal()]));
         }
-        say(t.toString());
+        table(t);
     }
 
     private List<INDArray> parityMatrices(String caseName, String array, String fileKey) throws IOException {

@@ -97,7 +97,7 @@ final class ErankSuite extends SuitePart {
                         ref == null ? "-" : Table.sec(ref), ref == null ? "-" : Table.x(ref / s[1]));
             }
         }
-        say(t.toString());
+        table(t);
     }
 
 }

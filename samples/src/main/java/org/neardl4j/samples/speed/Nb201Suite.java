@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ModelCapture;
+import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.data.Cifar10;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
@@ -208,7 +209,7 @@ final class Nb201Suite extends SuitePart {
         t.row("mean", "", Table.sec(sumRef / n), Table.sec(sumNear / n), Table.sec(sumFwd / n),
                 Table.pct((sumNear - sumFwd) / sumFwd), Table.sec(sumDl4j / n), Table.x(sumNear / sumRef),
                 Table.x(sumNear / sumDl4j), Table.sec(sumNear1 / n), Table.sec(sumFwd1 / n), "", "");
-        say(t.toString());
+        table(t);
         say(String.format(Locale.ROOT, "%n- mean NEAR %.3f s against the reference's %.3f s (ratio of means %.2f, "
                         + "geometric mean of the per-network ratios %.2f); NEAR's own part %.0f%% of near-dl4j's forward "
                         + "pass; DL4J's own forward pass %.3f s on average (%.1f times NEAR); with ND4J on one thread NEAR "
@@ -218,6 +219,13 @@ final class Nb201Suite extends SuitePart {
             RankCorrelation c = RankCorrelation.of(mine, ref, 1);
             say(String.format(Locale.ROOT, "- NEAR values against the reference's on these networks (different random "
                     + "initialisation): Spearman %.3f, Kendall %.3f.%n", c.spearman(), c.kendall()));
+            List<HtmlReport.Point> points = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                points.add(new HtmlReport.Point("arch " + archs.get(k).index(), ref[k], mine[k]));
+            }
+            ctx.report.scatter("NEAR: near-dl4j against the authors' package", "NEAR, authors' package (reference CSV)",
+                    "NEAR, near-dl4j", points, String.format(Locale.ROOT, "One point per network of the table above;"
+                            + " Spearman's rho %.3f, Kendall's tau %.3f (n = %d).", c.spearman(), c.kendall(), n));
         }
     }
 }

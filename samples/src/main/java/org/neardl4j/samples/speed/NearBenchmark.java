@@ -18,8 +18,10 @@ package org.neardl4j.samples.speed;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.cli.Cli;
 import org.neardl4j.cli.NearCli;
+import org.neardl4j.cli.NativeBuild;
 import org.neardl4j.cli.RunOptions;
 import org.neardl4j.cli.progress.Progress;
+import org.neardl4j.cli.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +30,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,14 +45,16 @@ import java.util.concurrent.Callable;
  * {@code precision}, {@code nb201} (NAS-Bench-201 networks on CIFAR-10 images, against the authors' package),
  * {@code zoo} (every DL4J zoo model that builds without a download), {@code full} (erank +
  * workloads), {@code all} (full + precision + zoo) and {@code ci} (a small, fast subset). Each suite prints Markdown
- * tables and, with {@code --out FILE}, replaces its own generated block in that file (other text is kept). Each part
+ * tables and, with {@code --out FILE}, replaces its own generated block in that file (other text is kept); with
+ * {@code --html FILE} it also writes the run as one self-contained HTML page ({@link HtmlReport}: the same tables,
+ * plots of NEAR against the forward pass, the provenance: versions, backend, native build, threads, runs). Each part
  * is one class ({@link ErankSuite}, {@link WorkloadSuite}, {@link AccuracySuite}, {@link PrecisionSuite},
  * {@link Nb201Suite}, {@link ZooBench}); progress (parts done) goes to stderr.
  *
  * <pre>{@code
  * mvn -B -q -pl samples -am package -DskipTests
  * java -Xmx8g -cp "samples/target/near-cli.jar:samples/target/lib/*" \
- *     org.neardl4j.samples.speed.NearBenchmark --suite full --out docs/PERFORMANCE.md
+ *     org.neardl4j.samples.speed.NearBenchmark --suite full --out docs/PERFORMANCE.md --html speed-full.html
  * }</pre>
  */
 @Command(name = "NearBenchmark", sortOptions = false, usageHelpAutoWidth = true,
@@ -64,6 +71,10 @@ public final class NearBenchmark implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE.md", description = "replace this suite's block in FILE.md")
     private Path out;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "also write the run as a self-contained HTML"
+            + " report (tables, plots, provenance)")
+    private Path html;
 
     @Option(names = "--parity", paramLabel = "DIR", description = "the parity data (default"
             + " near-dl4j/src/test/resources/parity)")
@@ -89,12 +100,12 @@ public final class NearBenchmark implements Callable<Integer> {
         Cli.atLeast("--runs", runs, 1);
         List<String> names = zoo != null ? zoo : s.isCi() ? List.of("LeNet", "SimpleCNN") : ZooBench.ALL;
         SuitePart.Context ctx = new SuitePart.Context(s, runs, parity, names);
-        run(ctx, out, Progress.Mode.detect(run.quiet()));
+        run(ctx, out, html, Progress.Mode.detect(run.quiet()));
         return NearCli.EXIT_OK;
     }
 
-    /** Runs the suite's parts in order and writes the report block. */
-    static void run(SuitePart.Context ctx, Path out, Progress.Mode progressMode) throws Exception {
+    /** Runs the suite's parts in order and writes the report block, and the HTML report when {@code html} is set. */
+    static void run(SuitePart.Context ctx, Path out, Path html, Progress.Mode progressMode) throws Exception {
         long t0 = System.nanoTime();
         String load0 = Machine.loadAverage();
         Report report = ctx.report;
@@ -127,6 +138,28 @@ public final class NearBenchmark implements Callable<Integer> {
             Report.writeBlock(out, "suite-" + ctx.suite.label() + "-" + Machine.backendName(), report.text());
             System.out.println("written to " + out);
         }
+        if (html != null) {
+            Map<String, String> prov = new LinkedHashMap<>();
+            prov.put("suite", ctx.suite.label());
+            prov.put("date", LocalDate.now().toString());
+            prov.put("ND4J backend", Nd4j.getBackend().getClass().getSimpleName());
+            prov.put("device", Machine.device());
+            prov.put("native build", NativeBuild.loaded());
+            prov.put("cores", Integer.toString(ctx.cores));
+            prov.put("ND4J threads", Integer.toString(Nd4j.getEnvironment().maxThreads()));
+            prov.put("OMP_WAIT_POLICY", Objects.requireNonNullElse(System.getenv("OMP_WAIT_POLICY"), "unset"));
+            prov.put("JVM", System.getProperty("java.version") + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB");
+            prov.put("runs", ctx.reps + " per measurement (median reported), after a warm-up");
+            prov.put("short tasks", String.format(Locale.ROOT, "under 0.5 s: %.1f s of warm-up, then about %.1f s of"
+                    + " runs (at most 101)", ctx.timing.warmupSeconds(), ctx.timing.measureSeconds()));
+            prov.put("inputs", Workloads.realImages() ? "Fashion-MNIST training images"
+                    : "uniform random pixels (Fashion-MNIST files not found)");
+            prov.put("load average", "before " + load0 + "; after " + Machine.loadAverage());
+            prov.put("suite took", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - t0) / 1e9));
+            report.writeHtml(html, "NEAR speed: suite " + ctx.suite.label() + ", " + Machine.backendName(), prov);
+            System.out.println("HTML report written to " + html);
+        }
     }
 
     private static SuitePart part(Suite.Part p, SuitePart.Context ctx) {
@@ -148,7 +181,7 @@ public final class NearBenchmark implements Callable<Integer> {
                     @Override
                     void run() {
                         heading("\n### DL4J zoo models at initialisation\n");
-                        say(new ZooBench(ctx.zooNames).run());
+                        table(new ZooBench(ctx.zooNames).run());
                     }
                 };
             default:

@@ -98,7 +98,7 @@ final class PrecisionSuite extends SuitePart {
             t.row(names[k], (long) worst[k][2], Table.err(median[k][1]), Table.err(median[k][0]),
                     Table.err(worst[k][0]), Table.err(worst[k][1]));
         }
-        say(t.toString());
+        table(t);
     }
 
 }

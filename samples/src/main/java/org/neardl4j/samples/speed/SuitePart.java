@@ -71,6 +71,11 @@ abstract class SuitePart {
         ctx.report.say(s);
     }
 
+    /** Adds a table to the report (Markdown and HTML). */
+    void table(Table t) {
+        ctx.report.table(t);
+    }
+
     void heading(String s) {
         ctx.report.say(s);
     }

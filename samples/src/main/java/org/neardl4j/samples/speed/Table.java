@@ -48,6 +48,24 @@ public final class Table {
         return this;
     }
 
+    /**
+     * The column names.
+     *
+     * @return them, unmodifiable
+     */
+    public List<String> header() {
+        return List.copyOf(header);
+    }
+
+    /**
+     * The rows so far.
+     *
+     * @return each row's cells as printed, unmodifiable
+     */
+    public List<List<String>> rows() {
+        return rows.stream().map(List::copyOf).toList();
+    }
+
     /** Seconds with three significant digits. */
     public static String sec(double s) {
         if (Double.isNaN(s)) {

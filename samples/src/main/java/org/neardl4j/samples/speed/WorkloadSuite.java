@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.rank.EffectiveRank;
 import org.neardl4j.rank.EffectiveRank.Method;
 import org.neardl4j.score.NearResult;
@@ -84,6 +85,7 @@ final class WorkloadSuite extends SuitePart {
                 "ref NEAR (s)", "ref / this");
         Table parts = new Table("workload", "copy of model (s)", "forward + capture (s)", "effective ranks (s)",
                 "of which SVD fallbacks (s)", "largest block", "AUTO fallbacks", "own / forward without fallbacks");
+        List<HtmlReport.Point> points = new ArrayList<>();
         for (Workload w : ws) {
             System.out.println("  workload " + w.name());
             Model model = w.model().get();
@@ -104,6 +106,7 @@ final class WorkloadSuite extends SuitePart {
                     Table.mib(mNear.offHeapMiB()), Table.mib(mNear.rssMiB()), Table.mib(mFwd.offHeapMiB()),
                     Double.isNaN(w.refNear()) ? "-" : Table.sec(w.refNear()) + " (fwd " + Table.sec(w.refForward()) + ")",
                     Double.isNaN(w.refNear()) ? "-" : Table.x(w.refNear() / near));
+            points.add(new HtmlReport.Point(w.name(), Math.log10(fwd), Math.log10(near)));
             BlockCollector.Blocks b = BlockCollector.collect(model, w.batches());
             long t0 = System.nanoTime();
             long fallbackNanos = 0;
@@ -129,13 +132,16 @@ final class WorkloadSuite extends SuitePart {
             }
         }
         ranking(ci ? 20 : 100, t);
-        say(t.toString());
+        table(t);
+        ctx.report.scatter("NEAR against the forward pass alone", "forward pass (log10 s)", "NEAR (log10 s)", points,
+                "One point per workload of the table above (medians, timed in alternation); the distance above the "
+                        + "diagonal is NEAR's own cost: log10(NEAR / forward).");
         heading("\n### Where NEAR's time goes (one run, sequential, " + cores + " ND4J threads)\n");
         say("`SVD fallbacks`: the part of the effective ranks spent recomputing, with `SVD_DOUBLE`, the blocks whose "
                 + "Gram error estimate exceeded " + EffectiveRank.AUTO_TOLERANCE + "; `own / forward without fallbacks`: "
                 + "the workload table's own cost less that time, i.e. what `rankMethod(GRAM_DOUBLE)` (unchecked) would "
                 + "cost.\n\n");
-        say(parts.toString());
+        table(parts);
         if (!ci) {
             threadSuite(ws);
         }
@@ -204,7 +210,7 @@ final class WorkloadSuite extends SuitePart {
         double two = t2[1];
         t.row("(e) ranking 100 MLP candidates, 256 images", Table.sec(fwd1), Table.sec(fwd2), Table.sec(one),
                 Table.sec(two), Table.x(one / two));
-        say(t.toString());
+        table(t);
     }
 
 }

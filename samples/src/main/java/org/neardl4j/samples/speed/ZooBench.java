@@ -50,7 +50,7 @@ import java.util.Map;
  * outputs) are then scored on rectangular blocks, counted as "short".
  *
  * <pre>{@code
- * String markdown = new ZooBench(benchmark, List.of("LeNet", "SimpleCNN")).run();
+ * Table table = new ZooBench(List.of("LeNet", "SimpleCNN")).run();   // printed as Markdown by toString()
  * }</pre>
  */
 final class ZooBench {
@@ -133,7 +133,7 @@ final class ZooBench {
         return new Built(m, shape, init);
     }
 
-    String run() {
+    Table run() {
         Table t = new Table("model", "input", "images (batch)", "matrices (short)", "init (s)", "forward (s)",
                 "NEAR (s)", "own / forward", "NEAR off-heap (MiB)", "NEAR RSS (MiB)", "forward off-heap (MiB)",
                 "notes");
@@ -189,7 +189,7 @@ final class ZooBench {
             }
             System.gc();
         }
-        return t.toString();
+        return t;
     }
 
     @Override

@@ -18,6 +18,7 @@ package org.neardl4j.samples.nb201;
 import com.google.common.collect.ImmutableMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neardl4j.cli.report.Chromium;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class Nb201BenchmarkPipelineTest {
     }
 
     @Test
-    void allTasksThenReport(@TempDir Path dir) throws IOException {
+    void allTasksThenReport(@TempDir Path dir) throws Exception {
         Nb201Benchmark.main(args(dir));
         Path out = dir.resolve("nb201");
         for (String f : List.of("near-10.csv", "near23-10.csv", "xavier-10.csv", "images.csv", "proxies-10.csv")) {
@@ -77,9 +78,20 @@ class Nb201BenchmarkPipelineTest {
         // every baseline computed on every architecture, also where a cell has unread nodes (arch 10)
         assertTrue(md.contains("(NaN values here: 0)"), md);
 
-        // resumed: nothing new to score; the report is written again
-        Nb201Benchmark.main(args(dir, "--tasks", "near,report"));
+        // resumed: nothing new to score; the report is written again, also as HTML
+        Path html = dir.resolve("nb201.html");
+        Nb201Benchmark.main(args(dir, "--tasks", "near,report", "--html", html.toString()));
         assertEquals(5, ResumableCsv.read(out.resolve("near-10.csv")).size());
+        String page = Chromium.assertSelfContained(html);
+        assertTrue(page.contains("<td>NEAR, 1 repetition, 10 images (near-dl4j)</td><td class=\"num\">5</td>"), page);
+        assertTrue(page.contains("<h2>NEAR and the baselines on the 5 architectures with baselines (10 images)</h2>"),
+                page);
+        assertTrue(page.contains("<tr><td>code versions of the rows</td><td>images.csv: test;"), page);
+        Chromium.Page shown = Chromium.require().open(html, dir.resolve("browser"), 1400, 3000);
+        assertEquals(5, Chromium.count(Chromium.section(shown.dom(), "<svg id=\"scatter\"", "</svg>"),
+                "<circle class=\"point\""), "one point per architecture");
+        assertTrue(shown.count("<table class=\"data\"") >= 3, "proxies, baselines and ratio tables");
+        shown.assertTableAndPlotDrawn(150);
     }
 
     @Test

@@ -17,6 +17,7 @@ package org.neardl4j.samples.speed;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neardl4j.cli.report.Chromium;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,8 +103,9 @@ class NearBenchmarkTest {
     @Test
     void ciSuiteWritesEveryTableWithMeasuredNumbers(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("PERFORMANCE.md");
+        Path html = dir.resolve("speed.html");
         NearBenchmark.main(new String[] {"--suite", "ci", "--runs", "1", "--parity", PARITY.toString(),
-                "--out", file.toString()});
+                "--out", file.toString(), "--html", html.toString(), "--quiet"});
         String text = Files.readString(file, StandardCharsets.UTF_8);
         for (String heading : new String[] {"### Effective rank of an n x n float matrix",
                 "### Workloads: NEAR vs the forward pass alone", "### Where NEAR's time goes",
@@ -129,6 +131,25 @@ class NearBenchmarkTest {
         assertTrue(proxies.find(), text);
         assertTrue(Double.parseDouble(proxies.group(1)) > 0 && Double.parseDouble(proxies.group(2)) > 0, proxies.group());
         assertTrue(Double.parseDouble(proxies.group(3)) <= 1e-3, proxies.group());
+
+        // the same run as HTML: every Markdown table is a table, the headings are there, two plots, provenance
+        String page = Chromium.assertSelfContained(html);
+        assertEquals(Chromium.count(text, "\n|---"), Chromium.count(page, "<table class=\"data\""), "one HTML table per"
+                + " Markdown table");
+        assertTrue(page.contains("<h2>Workloads: NEAR vs the forward pass alone</h2>"), page);
+        assertTrue(page.contains("<td>(a) MLP 784-100-10, 100 images</td><td class=\"num\">4 (0)</td>"
+                + "<td class=\"num\">100</td><td class=\"num\">" + mlp.group(1) + "</td><td class=\"num\">"
+                + mlp.group(2) + "</td>"), "the MLP row with the Markdown table's times");
+        for (String key : new String[] {"near-dl4j", "backend", "native build", "ND4J threads", "runs", "suite"}) {
+            assertTrue(page.contains("<tr><td>" + key + "</td>"), "provenance lacks " + key);
+        }
+        assertTrue(page.contains("<tr><td>runs</td><td>1 per measurement"), "--runs 1 in the provenance");
+        assertTrue(page.contains("<svg id=\"scatter\"") && page.contains("<svg id=\"scatter-2\""), "two plots");
+
+        Chromium.Page shown = Chromium.require().open(html, dir.resolve("browser"), 1400, 9000);
+        assertEquals(Chromium.count(text, "\n|---"), shown.count("<table class=\"data\""));
+        assertTrue(shown.count("<circle class=\"point\"") >= 5, "workload and NB201 points");
+        shown.assertTableAndPlotDrawn(150);
     }
 
 }
