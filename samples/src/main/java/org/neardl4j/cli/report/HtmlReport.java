@@ -387,7 +387,7 @@ public final class HtmlReport {
                     header.size());
             sb.append("<tr>");
             for (String cell : r) {
-                sb.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(ESC.escape(cell)).append("</td>");
+                sb.append(cls.equals("data") && isNumber(cell) ? "<td class=\"num\">" : "<td>").append(ESC.escape(cell)).append("</td>");
             }
             sb.append("</tr>\n");
         }

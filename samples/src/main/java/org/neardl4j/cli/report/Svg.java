@@ -97,8 +97,10 @@ final class Svg {
                     px, py, radius, n > 200 ? " stroke-width=\"0.5\" fill-opacity=\"0.7\"" : "", ESC.escape(p.label()),
                     tick(p.x()), tick(p.y())));
             if (n <= 30) {   // few points: name them on the plot too
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#2d3748\">%s"
-                        + "</text>%n", px + 9, py + 4, ESC.escape(shorten(p.label()))));
+                boolean right = px > LEFT + pw * 0.6;   // near the right edge: the label goes to the left
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#2d3748\"%s>"
+                        + "%s</text>%n", right ? px - 9 : px + 9, py + 4, right ? " text-anchor=\"end\"" : "",
+                        ESC.escape(shorten(p.label()))));
             }
         }
         sb.append("</svg>\n");

@@ -134,8 +134,8 @@ final class WorkloadSuite extends SuitePart {
         ranking(ci ? 20 : 100, t);
         table(t);
         ctx.report.scatter("NEAR against the forward pass alone", "forward pass (log10 s)", "NEAR (log10 s)", points,
-                "One point per workload of the table above (medians, timed in alternation); the distance above the "
-                        + "diagonal is NEAR's own cost: log10(NEAR / forward).");
+                "One point per workload of the table above (medians, timed in alternation); NEAR's own part is "
+                        + "y - x = log10(NEAR / forward).");
         heading("\n### Where NEAR's time goes (one run, sequential, " + cores + " ND4J threads)\n");
         say("`SVD fallbacks`: the part of the effective ranks spent recomputing, with `SVD_DOUBLE`, the blocks whose "
                 + "Gram error estimate exceeded " + EffectiveRank.AUTO_TOLERANCE + "; `own / forward without fallbacks`: "
