@@ -437,7 +437,7 @@ final class Nb201Report {
                 .append("# each call scores for about 7 minutes and can be repeated until every task is complete\n")
                 .append("java -cp \"$CP\" $B --images 10 --tasks near,near23 --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
                 .append("java -cp \"$CP\" $B --images 64 --tasks near,xavier,proxies --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
-                .append("java -cp \"$CP\" $B --tasks report\n```\n");
+                .append("java -cp \"$CP\" $B --tasks report --html docs/nb201/report.html   # and the HTML report\n```\n");
         try {
             if (s.report.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(s.report.toAbsolutePath().getParent());

@@ -114,7 +114,7 @@ final class ProxySuite extends SuitePart {
             }
         }
         t.row("total", "", "", Table.sec(sumOff), Table.sec(sumOn), Table.x(sumOff / sumOn), "", "");
-        say(t.toString());
+        table(t);
         say(String.format(Locale.ROOT, "%n- the gradient proxies took %.1f s with the helpers against %.1f s without "
                 + "(%.1f times faster) on these networks.%n", sumOn, sumOff, sumOff / sumOn));
     }
