@@ -107,16 +107,32 @@ public final class JacobCov extends AbstractProxy {
         return -s;
     }
 
-    /** Pearson correlation between the rows; undefined entries (constant rows) are 0. */
+    /**
+     * Pearson correlation between the rows; undefined entries are 0: every entry of a constant row's row and column,
+     * its diagonal included, as numpy's and PyTorch's {@code corrcoef} give NaN there and the authors' code of MeCo
+     * sets NaN to 0. (Commons Math puts 1 on the diagonal whatever the row: a constant row then looked like a
+     * perfectly decorrelated one, which made all-zero networks score best on MeCo and jacob_cov.)
+     */
     static RealMatrix correlationOfRows(double[][] rows) {
         RealMatrix corr = new PearsonsCorrelation().computeCorrelationMatrix(new Array2DRowRealMatrix(rows, false).transpose());
         for (int i = 0; i < corr.getRowDimension(); i++) {
+            boolean constant = isConstant(rows[i]);
             for (int j = 0; j < corr.getColumnDimension(); j++) {
-                if (Double.isNaN(corr.getEntry(i, j))) {
+                if (Double.isNaN(corr.getEntry(i, j)) || constant) {
                     corr.setEntry(i, j, 0.0);
+                    corr.setEntry(j, i, 0.0);
                 }
             }
         }
         return corr;
+    }
+
+    private static boolean isConstant(double[] row) {
+        for (double v : row) {
+            if (v != row[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

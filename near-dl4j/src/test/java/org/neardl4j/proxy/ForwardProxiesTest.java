@@ -106,6 +106,40 @@ class ForwardProxiesTest {
     }
 
     @Test
+    void aConstantRowCorrelatesZeroWithEverythingItselfIncluded() {
+        // corrcoef gives NaN for every entry of a constant row, the diagonal too; the proxies set NaN to 0
+        double[][] rows = {{1, 2, 3}, {5, 5, 5}, {3, 1, 2}};
+        double[][] c = JacobCov.correlationOfRows(rows).getData();
+        for (int j = 0; j < 3; j++) {
+            assertEquals(0.0, c[1][j], 0.0);
+            assertEquals(0.0, c[j][1], 0.0);
+        }
+        assertEquals(1.0, c[0][0], 1e-12);
+        assertEquals(1.0, c[2][2], 1e-12);
+        // (1,2,3) against (3,1,2): deviations (-1,0,1) and (1,-1,0), covariance -1, variances 2 and 2
+        assertEquals(-0.5, c[0][2], 1e-12);
+        // eigenvalues of [[1,0,-0.5],[0,0,0],[-0.5,0,1]]: 0, 0.5, 1.5
+        double k = 1e-5;
+        double expected = 0;
+        for (double v : new double[] {0, 0.5, 1.5}) {
+            expected -= Math.log(v + k) + 1 / (v + k);
+        }
+        assertEquals(expected, JacobCov.score(rows), 1e-6 * Math.abs(expected));
+    }
+
+    @Test
+    void mecoOfAZeroOrPartlyDeadFeatureMapIsZero() {
+        // 4 positions x 3 channels; all zero: the correlation matrix is 0 (not the identity), its minimum 0
+        assertEquals(0.0, Meco.minEigenvalue(new double[4][3]), 0.0);
+        // one dead channel (constant over the positions): a zero row and column, so the minimum eigenvalue is 0
+        double[][] dead = {{1, 0, 2}, {2, 0, 1}, {3, 0, 5}, {0, 0, 1}};
+        assertEquals(0.0, Meco.minEigenvalue(dead), 1e-12);
+        // no dead channel: positive
+        double[][] alive = {{1, 1, 2}, {2, 0, 1}, {3, 2, 5}, {0, 1, 1}};
+        assertTrue(Meco.minEigenvalue(alive) > 0);
+    }
+
+    @Test
     void mecoOfAnMlpIsZero() {
         assertEquals(0.0, new Meco().score(TinyNets.mlp(Activation.RELU), TinyNets.data()).score());
     }
