@@ -49,7 +49,6 @@ import org.neardl4j.score.NearScorer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -241,21 +240,6 @@ class FastLayersTest {
         return cg;
     }
 
-    /** NEAR with the system property {@value FastLayers#PROPERTY} set to {@code enabled} while the capture is built. */
-    private static <T> T withFastLayers(boolean enabled, Supplier<T> s) {
-        String old = System.getProperty(FastLayers.PROPERTY);
-        System.setProperty(FastLayers.PROPERTY, Boolean.toString(enabled));
-        try {
-            return s.get();
-        } finally {
-            if (old == null) {
-                System.clearProperty(FastLayers.PROPERTY);
-            } else {
-                System.setProperty(FastLayers.PROPERTY, old);
-            }
-        }
-    }
-
     private static void assertSameNear(NearResult dl4j, NearResult fast) {
         assertEquals(dl4j.matrices().size(), fast.matrices().size());
         List<String> bad = new ArrayList<>();
@@ -280,8 +264,8 @@ class FastLayersTest {
         INDArray in = format == CNN2DFormat.NHWC ? x.permute(0, 2, 3, 1).dup('c') : x;
         INDArray params = graph.params().dup();
         INDArray inCopy = in.dup();
-        NearResult dl4j = withFastLayers(false, () -> NearScorer.defaults().score(graph, in));
-        NearResult fast = withFastLayers(true, () -> NearScorer.defaults().score(graph, in));
+        NearResult dl4j = FastLayersSwitch.with(false, () -> NearScorer.defaults().score(graph, in));
+        NearResult fast = FastLayersSwitch.with(true, () -> NearScorer.defaults().score(graph, in));
         assertSameNear(dl4j, fast);
         assertEquals(params, graph.params(), "the user's parameters");
         assertEquals(inCopy, in, "the caller's input");
@@ -303,8 +287,8 @@ class FastLayersTest {
         Nd4j.getRandom().setSeed(6);
         INDArray x = Nd4j.randn(DataType.FLOAT, 30, 2, 10, 10);
         INDArray in = format == CNN2DFormat.NHWC ? x.permute(0, 2, 3, 1).dup('c') : x;
-        NearResult dl4j = withFastLayers(false, () -> NearScorer.defaults().score(net, in));
-        NearResult fast = withFastLayers(true, () -> NearScorer.defaults().score(net, in));
+        NearResult dl4j = FastLayersSwitch.with(false, () -> NearScorer.defaults().score(net, in));
+        NearResult fast = FastLayersSwitch.with(true, () -> NearScorer.defaults().score(net, in));
         assertSameNear(dl4j, fast);
     }
 }

@@ -40,11 +40,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.neardl4j.capture.FastLayers;
+import org.neardl4j.capture.FastLayersSwitch;
 
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,25 +82,16 @@ class LayerHelpersTest {
     }
 
     private static INDArray labels() {
-        INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, 4);
-        for (int i = 0; i < BATCH; i++) {
+        return labels(BATCH);
+    }
+
+    /** One-hot labels of {@code n} samples, classes 0, 1, 2, 3, 0, ... */
+    private static INDArray labels(int n) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 4);
+        for (int i = 0; i < n; i++) {
             y.putScalar(i, i % 4, 1);
         }
         return y;
-    }
-
-    private static <T> T withHelpers(boolean on, Supplier<T> body) {
-        String old = System.getProperty(FastLayers.PROPERTY);
-        System.setProperty(FastLayers.PROPERTY, Boolean.toString(on));
-        try {
-            return body.get();
-        } finally {
-            if (old == null) {
-                System.clearProperty(FastLayers.PROPERTY);
-            } else {
-                System.setProperty(FastLayers.PROPERTY, old);
-            }
-        }
     }
 
     /** Calls of the counting helpers that {@link #count} puts in place of the installed ones. */
@@ -184,7 +174,7 @@ class LayerHelpersTest {
 
         MultiLayerNetwork fast = (MultiLayerNetwork) Networks.workingCopy(user, null);
         int installed = LayerHelpers.install(fast);   // again: the count of this configuration
-        MultiLayerNetwork plain = (MultiLayerNetwork) withHelpers(false, () -> Networks.workingCopy(user, null));
+        MultiLayerNetwork plain = (MultiLayerNetwork) FastLayersSwitch.with(false, () -> Networks.workingCopy(user, null));
         assertNull(helper(plain.getLayer(0)), "helpers off: none installed");
         if (expectHelper) {
             assertNotNull(helper(fast.getLayer(0)), "helper on layer 0");
@@ -247,22 +237,22 @@ class LayerHelpersTest {
                 new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build());
     }
 
-    @Test
-    void denseBatchNormalisation() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).weightInit(WeightInit.XAVIER).list()
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.feedForward(5)).build();
-        MultiLayerNetwork user = new MultiLayerNetwork(conf);
-        user.init();
-        MultiLayerNetwork twin = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
+    /** Dense, batch normalisation, softmax: the 2-D case of the batch-normalisation helper. */
+    private static MultiLayerNetwork denseWithBatchNorm(DataType type) {
+        MultiLayerNetwork n = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).dataType(type)
                 .weightInit(WeightInit.XAVIER).list()
                 .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(5)).build());
-        twin.init();
+        n.init();
+        return n;
+    }
+
+    @Test
+    void denseBatchNormalisation() {
+        MultiLayerNetwork user = denseWithBatchNorm(DataType.FLOAT);
+        MultiLayerNetwork twin = denseWithBatchNorm(DataType.DOUBLE);
         twin.setParams(user.params().castTo(DataType.DOUBLE));
         MultiLayerNetwork fast = (MultiLayerNetwork) Networks.workingCopy(user, null);
         assertEquals(1, LayerHelpers.install(fast));
@@ -288,10 +278,7 @@ class LayerHelpersTest {
         MultiLayerNetwork net = net(DataType.FLOAT, CNN2DFormat.NCHW, layers);
         MultiLayerNetwork twin = net(DataType.DOUBLE, CNN2DFormat.NCHW, layers);
         twin.setParams(net.params().castTo(DataType.DOUBLE));
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 4);
-        for (int i = 0; i < 8; i++) {
-            y.putScalar(i, i % 4, 1);
-        }
+        INDArray y = labels(8);
         org.nd4j.linalg.dataset.DataSet data = new org.nd4j.linalg.dataset.DataSet(
                 Nd4j.rand(DataType.FLOAT, 8, CHANNELS, SIZE, SIZE), y);
         org.nd4j.linalg.dataset.DataSet doubles = new org.nd4j.linalg.dataset.DataSet(
@@ -303,7 +290,7 @@ class LayerHelpersTest {
             }
             double exact = proxy.score(twin, doubles).score();
             double with = proxy.score(net, data).score();
-            double without = withHelpers(false, () -> proxy.score(net, data).score());
+            double without = FastLayersSwitch.with(false, () -> proxy.score(net, data).score());
             double errWith = Math.abs(with - exact);
             double errWithout = Math.abs(without - exact);
             assertTrue(errWith <= Math.max(2 * errWithout, 1e-4 * Math.max(1, Math.abs(exact))), proxy.name()
