@@ -15,31 +15,20 @@
  */
 package org.neardl4j.samples.speed;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.ModelCapture;
 import org.neardl4j.cli.report.HtmlReport;
-import org.neardl4j.data.Cifar10;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.samples.nb201.Nb201Data;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.space.Nb201Op;
 import org.neardl4j.tune.RankCorrelation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +46,6 @@ import java.util.Map;
  */
 final class Nb201Suite extends SuitePart {
 
-    private static final String DATA = "/nb201/";
     private static final int IMAGES = 64;
 
     Nb201Suite(Context ctx) {
@@ -104,48 +92,20 @@ final class Nb201Suite extends SuitePart {
         return out;
     }
 
+    /** The bundled architectures with the reference's NEAR and seconds. */
     private static List<Arch> readArchs() {
-        Map<Integer, String> cells = new HashMap<>();
-        for (CSVRecord row : csv("nb201_cifar10_1000.csv")) {
-            cells.put(Integer.parseInt(row.get("arch")), row.get("cellstr"));
-        }
+        Map<Integer, Double> near = Nb201Data.reference("near_reference");
+        Map<Integer, Double> seconds = Nb201Data.reference("seconds_reference");
         List<Arch> out = new ArrayList<>();
-        for (CSVRecord row : csv("reference_near_1000.csv")) {
-            int arch = Integer.parseInt(row.get("arch"));
-            out.add(new Arch(arch, Nb201Cell.parse(cells.get(arch)), Double.parseDouble(row.get("near_reference")),
-                    Double.parseDouble(row.get("seconds_reference"))));
+        for (Nb201Data.Arch a : Nb201Data.archs()) {
+            out.add(new Arch(a.arch(), a.cell(), near.get(a.arch()), seconds.get(a.arch())));
         }
         return out;
     }
 
-    /** The rows of a bundled CSV (commons-csv), by header name. */
-    private static List<CSVRecord> csv(String name) {
-        try (InputStream in = resource(name);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                     .build().parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return p.getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = Nb201Suite.class.getResourceAsStream(DATA + name);
-        if (in == null) {
-            throw new IllegalStateException("NB201 data " + DATA + name + " not on the classpath (samples resources)");
-        }
-        return in;
-    }
-
     /** The first 64 CIFAR-10 test images, normalised as NAS-Bench-201 trains, {@code [64, 3, 32, 32]}. */
     static INDArray images() {
-        try (InputStream in = resource("cifar10_test_0_511_uint8.npy")) {
-            INDArray raw = Cifar10.readImages(in);
-            return Cifar10.normalise(raw.get(NDArrayIndex.interval(0, IMAGES), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all()).dup(), DataType.FLOAT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Nb201Data.images(IMAGES);
     }
 
     /** near-dl4j's forward pass alone: every layer NEAR runs, the capture's own layers, nothing kept. */

@@ -16,19 +16,14 @@
 package org.neardl4j.samples.speed;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.capture.FastLayers;
-import org.neardl4j.data.Cifar10;
 import org.neardl4j.proxy.ProxyOptions;
 import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.proxy.ZeroCostProxy;
+import org.neardl4j.samples.nb201.Nb201Data;
 import org.neardl4j.space.Nb201Network;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,18 +46,9 @@ final class ProxySuite extends SuitePart {
         super(ctx);
     }
 
-    /** The first 64 CIFAR-10 test images with one-hot labels. */
+    /** The first 64 CIFAR-10 test images with one-hot labels (what the NB201 benchmark's proxies task uses). */
     static DataSet batch() {
-        INDArray x = Nb201Suite.images();
-        try (InputStream in = ProxySuite.class.getResourceAsStream("/nb201/cifar10_test_0_511_labels.npy")) {
-            if (in == null) {
-                throw new IllegalStateException("NB201 labels not on the classpath (samples resources)");
-            }
-            INDArray y = Cifar10.oneHot(Cifar10.readLabels(in));
-            return new DataSet(x, y.get(NDArrayIndex.interval(0, x.size(0)), NDArrayIndex.all()).dup());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DataSet(Nb201Data.images(64), Nb201Data.labels(64));
     }
 
     /** The proxy's score with the fast paths switched as given (the property is read when a working copy is made). */
