@@ -139,7 +139,8 @@ public final class SparkCandidate implements Serializable {
 
     /**
      * A network saved with {@code ModelSerializer} (a {@code MultiLayerNetwork} or a {@code ComputationGraph}) at a
-     * path that every executor can read (shared storage). Use {@link SparkRanking.Builder#freshWeights} to rank
+     * path that every executor can read (shared storage). Use {@link org.neardl4j.tune.ArchitectureRanking.Builder#freshWeights} in
+     * {@link SparkRanking.Builder#ranking} to rank
      * trained networks at initialisation.
      *
      * @param name the candidate's name

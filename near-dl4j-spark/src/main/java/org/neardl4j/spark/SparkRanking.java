@@ -62,7 +62,7 @@ import java.util.Set;
  * <pre>{@code
  * JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("near"));
  * SparkRanking ranking = SparkRanking.builder()
- *         .scorer(NearScorer.builder().repetitions(3).seed(1).build())
+ *         .ranking(ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(3).seed(1).build()).build())
  *         .output(Paths.get("/shared/near/ranking.csv"))
  *         .build();
  * RankingResult r = ranking.rank(sc, candidates, probeImages);
@@ -77,10 +77,8 @@ public final class SparkRanking implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(SparkRanking.class);
 
-    /** The scorer of every candidate. */
-    private final NearScorer scorer;
-    /** Whether every repetition uses fresh weights. */
-    private final boolean freshWeights;
+    /** What every executor runs for each candidate: the builder's ranking with failures isolated. */
+    private final ArchitectureRanking local;
     /** Spark tasks, 0 for one per candidate. */
     private final int partitions;
     /** The output file, or null. */
@@ -89,16 +87,16 @@ public final class SparkRanking implements Serializable {
     private final boolean retryFailures;
 
     private SparkRanking(Builder b) {
-        this.scorer = b.scorer;
-        this.freshWeights = b.freshWeights;
+        this.local = ArchitectureRanking.builder().scorer(b.ranking.scorer()).freshWeights(b.ranking.freshWeights())
+                .isolateFailures(true).build();
         this.partitions = b.partitions;
         this.output = b.output == null ? null : b.output.toString();
         this.retryFailures = b.retryFailures;
     }
 
     /**
-     * A builder with the defaults: {@code ArchitectureRanking}'s scorer (3 repetitions, seed 12345), one task per
-     * candidate, no output file.
+     * A builder with the defaults: {@code ArchitectureRanking}'s defaults (3 repetitions, seed 12345, the networks'
+     * own weights first), one task per candidate, no output file.
      *
      * @return a new builder
      */
@@ -107,22 +105,13 @@ public final class SparkRanking implements Serializable {
     }
 
     /**
-     * The scorer every candidate is scored with.
-     *
-     * @return the scoring options
-     */
-    public NearScorer scorer() {
-        return scorer;
-    }
-
-    /**
-     * The ranking one JVM would do with the same options ({@link ArchitectureRanking} with these scorer and
-     * fresh-weights settings, failures isolated): what each executor runs for each candidate.
+     * The ranking one JVM would do with the same options (the builder's {@link ArchitectureRanking}, failures
+     * isolated): what each executor runs for each candidate.
      *
      * @return the single-machine equivalent
      */
     public ArchitectureRanking local() {
-        return ArchitectureRanking.builder().scorer(scorer).freshWeights(freshWeights).isolateFailures(true).build();
+        return local;
     }
 
     /**
@@ -160,10 +149,11 @@ public final class SparkRanking implements Serializable {
         }
         for (RankingResult r : done.values()) {
             Provenance p = r.provenance();
+            NearScorer scorer = local.scorer();
             Preconditions.checkArgument(p.repetitions() == scorer.repetitions() && p.seed() == scorer.seed(),
                     "output %s holds results with %s repetition(s) and seed %s, this ranking has %s and %s: use"
-                            + " another output file", output, p.repetitions(), p.seed(), scorer.repetitions(),
-                    scorer.seed());
+                            + " another output file", output, p.repetitions(), p.seed(),
+                    scorer.repetitions(), scorer.seed());
         }
         List<Indexed> pending = new ArrayList<>();
         int skipped = 0;
@@ -207,7 +197,7 @@ public final class SparkRanking implements Serializable {
             int[] received = {0};
             long started = System.nanoTime();
             try {
-                sc.sc().runJob(rdd.rdd(), new ScorePartition(scorer, freshWeights, broadcastProbe),
+                sc.sc().runJob(rdd.rdd(), new ScorePartition(local, broadcastProbe),
                         JavaConverters.asScalaBuffer(all).toSeq(), (Object partition, ArrayList<Outcome> outcomes) -> {
                             for (Outcome o : outcomes) {
                                 parts[o.index] = o.part;
@@ -269,13 +259,11 @@ public final class SparkRanking implements Serializable {
     static final class ScorePartition extends scala.runtime.AbstractFunction2<TaskContext,
             scala.collection.Iterator<Indexed>, ArrayList<Outcome>> implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final NearScorer scorer;
-        private final boolean freshWeights;
+        private final ArchitectureRanking ranking;
         private final Broadcast<byte[][]> probe;
 
-        ScorePartition(NearScorer scorer, boolean freshWeights, Broadcast<byte[][]> probe) {
-            this.scorer = scorer;
-            this.freshWeights = freshWeights;
+        ScorePartition(ArchitectureRanking ranking, Broadcast<byte[][]> probe) {
+            this.ranking = ranking;
             this.probe = probe;
         }
 
@@ -286,8 +274,6 @@ public final class SparkRanking implements Serializable {
             for (int k = 0; k < bytes.length; k++) {
                 x[k] = Nd4j.fromByteArray(bytes[k]);
             }
-            ArchitectureRanking ranking = ArchitectureRanking.builder().scorer(scorer).freshWeights(freshWeights)
-                    .isolateFailures(true).build();
             String host = host();
             int attempt = context == null ? 0 : context.attemptNumber();
             ArrayList<Outcome> out = new ArrayList<>();
@@ -316,13 +302,13 @@ public final class SparkRanking implements Serializable {
      * Options of a {@link SparkRanking}.
      *
      * <pre>{@code
-     * SparkRanking r = SparkRanking.builder().scorer(NearScorer.builder().repetitions(3).build())
+     * SparkRanking r = SparkRanking.builder()
+     *         .ranking(ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(3).build()).build())
      *         .partitions(200).output(Paths.get("ranking.csv")).build();
      * }</pre>
      */
     public static final class Builder {
-        private NearScorer scorer = NearScorer.builder().repetitions(ArchitectureRanking.DEFAULT_REPETITIONS).build();
-        private boolean freshWeights;
+        private ArchitectureRanking ranking = ArchitectureRanking.builder().build();
         private int partitions;
         private Path output;
         private boolean retryFailures;
@@ -331,25 +317,16 @@ public final class SparkRanking implements Serializable {
         }
 
         /**
-         * The scorer for every candidate (default: 3 repetitions, seed 12345, as {@code ArchitectureRanking}).
+         * The options of the single-machine ranking that each executor runs for its candidates: the scorer
+         * (repetitions, seed, block mode, sample limit, rank method) and whether every repetition uses fresh weights
+         * (default: {@code ArchitectureRanking.builder().build()}). Its {@link ArchitectureRanking#isolateFailures()}
+         * is ignored: on the cluster a failed candidate is always reported, never the end of the job.
          *
-         * @param scorer the scoring options
+         * @param ranking the ranking options
          * @return this builder
          */
-        public Builder scorer(NearScorer scorer) {
-            this.scorer = Preconditions.checkNotNull(scorer, "scorer");
-            return this;
-        }
-
-        /**
-         * Whether every repetition, the first included, uses freshly initialised weights (default false), as
-         * {@link ArchitectureRanking.Builder#freshWeights}.
-         *
-         * @param freshWeights true for networks loaded with trained weights
-         * @return this builder
-         */
-        public Builder freshWeights(boolean freshWeights) {
-            this.freshWeights = freshWeights;
+        public Builder ranking(ArchitectureRanking ranking) {
+            this.ranking = Preconditions.checkNotNull(ranking, "ranking");
             return this;
         }
 

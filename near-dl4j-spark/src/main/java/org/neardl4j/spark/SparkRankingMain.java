@@ -31,6 +31,7 @@ import org.neardl4j.data.Cifar10;
 import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearScorer;
 import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.RankingResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -144,7 +145,8 @@ public final class SparkRankingMain implements Callable<Integer> {
         INDArray[] x = readProbe();
         NearScorer scorer = NearScorer.builder().repetitions(repetitions).seed(seed)
                 .blockMode(BlockMode.valueOf(block.toUpperCase(Locale.ROOT))).build();
-        SparkRanking.Builder b = SparkRanking.builder().scorer(scorer).freshWeights(freshWeights).output(output)
+        SparkRanking.Builder b = SparkRanking.builder()
+                .ranking(ArchitectureRanking.builder().scorer(scorer).freshWeights(freshWeights).build()).output(output)
                 .retryFailures(retryFailures);
         if (partitions != null) {
             b.partitions(partitions);

@@ -19,6 +19,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,8 @@ class SparkRankingEndToEndTest {
     @Test
     void ranksIsolatesFailuresRetriesLostTasksAndResumes(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("out").resolve("ranking.csv");
-        SparkRanking ranking = SparkRanking.builder().scorer(SCORER).output(csv).build();
+        SparkRanking ranking = SparkRanking.builder()
+                .ranking(ArchitectureRanking.builder().scorer(SCORER).build()).output(csv).build();
         MultiLayerNetwork saved = mlp(14);
         Path zip = dir.resolve("saved.zip");
         ModelSerializer.writeModel(saved, zip.toFile(), false);

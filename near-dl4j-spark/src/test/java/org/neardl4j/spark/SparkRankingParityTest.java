@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 20 candidates ranked by {@link ArchitectureRanking} in this JVM and by {@link SparkRanking} on {@code local[1]} and
@@ -61,14 +63,14 @@ class SparkRankingParityTest {
 
     @Test
     void sparkGivesTheSingleMachineRanking() {
-        SparkRanking spark = SparkRanking.builder().scorer(SCORER).build();
-        RankingResult expected = spark.local().rank(LOCAL, PROBE);
+        RankingResult expected = ArchitectureRanking.builder().scorer(SCORER).build().rank(LOCAL, PROBE);
         assertEquals(20, expected.entries().size());
         for (String master : List.of("local[1]", "local[2]")) {
             try (JavaSparkContext sc = SparkFixtures.context(master)) {
                 for (int partitions : new int[] {1, 3, 7}) {
-                    RankingResult got = SparkRanking.builder().scorer(SCORER).partitions(partitions).build()
-                            .rank(sc, REMOTE, PROBE);
+                    RankingResult got = SparkRanking.builder()
+                            .ranking(ArchitectureRanking.builder().scorer(SCORER).build()).partitions(partitions)
+                            .build().rank(sc, REMOTE, PROBE);
                     String where = master + ", " + partitions + " partition(s)";
                     assertEquals(expected.names(), got.names(), where);
                     for (RankedCandidate e : expected.entries()) {
@@ -81,6 +83,22 @@ class SparkRankingParityTest {
                     assertEquals(expected.toCsv(), got.toCsv(), where);
                 }
             }
+        }
+    }
+
+    @Test
+    void theRankingsOptionsReachTheExecutors() {
+        ArchitectureRanking fresh = ArchitectureRanking.builder().scorer(SCORER).freshWeights(true).build();
+        List<Candidate> local = LOCAL.subList(0, 6);
+        List<SparkCandidate> remote = REMOTE.subList(0, 6);
+        RankingResult expected = fresh.rank(local, PROBE);
+        RankingResult own = ArchitectureRanking.builder().scorer(SCORER).build().rank(local, PROBE);
+        assertNotEquals(own.toCsv(), expected.toCsv(), "fresh weights must change the values of these candidates");
+        SparkRanking spark = SparkRanking.builder().ranking(fresh).partitions(3).build();
+        assertTrue(spark.local().freshWeights());
+        assertTrue(spark.local().isolateFailures(), "the cluster always isolates failures");
+        try (JavaSparkContext sc = SparkFixtures.context("local[2]")) {
+            assertEquals(expected.toCsv(), spark.rank(sc, remote, PROBE).toCsv());
         }
     }
 }

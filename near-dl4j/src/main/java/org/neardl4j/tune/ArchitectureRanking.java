@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -63,10 +64,13 @@ import java.util.function.Function;
  * Activation pick = act.best();
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe: several threads may rank at once (see {@link NearScorer}). A
+ * <p>Instances are immutable, serializable (the Spark module ships one to every executor) and thread-safe: several
+ * threads may rank at once (see {@link NearScorer}). A
  * candidate's supplier runs under {@link NativeAccess#shared} and must not wait for another thread that scores.
  */
-public final class ArchitectureRanking {
+public final class ArchitectureRanking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger log = LoggerFactory.getLogger(ArchitectureRanking.class);
 
