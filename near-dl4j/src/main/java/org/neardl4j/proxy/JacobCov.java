@@ -23,7 +23,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.rank.SymmetricEigen;
 
 /**
@@ -90,8 +89,7 @@ public final class JacobCov extends AbstractProxy {
     double scoreOnce(Model model, Long seed, DataSet data) {
         Model copy = Networks.derive(model, seed, OutputEdits.sumOfLogits(), false);
         INDArray f = data.getFeatures();
-        INDArray out = Networks.output(copy, f, true);
-        INDArray jac = Networks.inputGradient(copy, f, Nd4j.zerosLike(out));
+        INDArray jac = Networks.inputGradient(copy, f, Networks.zeroLabels(copy, f, true));
         return score(jac.reshape(jac.size(0), -1).castTo(DataType.DOUBLE).toDoubleMatrix());
     }
 

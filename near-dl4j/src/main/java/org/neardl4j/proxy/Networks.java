@@ -33,6 +33,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.capture.FreshThread;
 
 import java.util.ArrayList;
@@ -282,6 +283,23 @@ final class Networks {
         graph.setListeners();
         Preconditions.checkState(eps[0] != null, "the graph gave no gradient for its input %s", in);
         return eps[0];
+    }
+
+    /**
+     * Zero labels of the shape of the network's (single) output for {@code features}: {@code [n, nOut]} straight
+     * from the output layer's configuration when it is a plain {@code OutputLayer} (whose output always has that
+     * shape), otherwise from one forward pass. For the losses that ignore their labels ({@link SumOfOutputsLoss}).
+     */
+    static INDArray zeroLabels(Model copy, INDArray features, boolean train) {
+        Layer out = copy instanceof MultiLayerNetwork ? ((MultiLayerNetwork) copy).getOutputLayer()
+                : ((ComputationGraph) copy).getNumOutputArrays() == 1 ? ((ComputationGraph) copy).getOutputLayer(0)
+                : null;
+        org.deeplearning4j.nn.conf.layers.Layer conf = out == null ? null : out.conf().getLayer();
+        if (conf != null && conf.getClass() == org.deeplearning4j.nn.conf.layers.OutputLayer.class) {
+            return Nd4j.zeros(dataType(copy), features.size(0),
+                    ((org.deeplearning4j.nn.conf.layers.OutputLayer) conf).getNOut());
+        }
+        return Nd4j.zerosLike(output(copy, features, train));
     }
 
     /** One forward pass of a working copy in inference or training mode; returns the network output. */

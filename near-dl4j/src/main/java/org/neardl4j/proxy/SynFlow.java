@@ -97,8 +97,7 @@ public final class SynFlow extends AbstractProxy {
         long[] shape = data.getFeatures().shape().clone();
         shape[0] = 1;
         INDArray ones = Nd4j.ones(DataType.DOUBLE, shape);
-        INDArray out = Networks.output(linear, ones, true);
-        INDArray labels = Nd4j.zerosLike(out);
+        INDArray labels = Networks.zeroLabels(linear, ones, true);
         double sum = 0;
         for (Networks.Weight w : Networks.weights(linear, Networks.gradient(linear, ones, labels, false))) {
             sum += w.gradient.mul(w.value).sumNumber().doubleValue();

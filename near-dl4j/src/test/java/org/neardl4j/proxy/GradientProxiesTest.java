@@ -17,15 +17,22 @@ package org.neardl4j.proxy;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,6 +179,44 @@ class GradientProxiesTest {
             double cg = p.score(TinyNets.graph(Activation.TANH, DataType.DOUBLE), TinyNets.data()).score();
             assertEquals(mln, cg, 1e-6 * Math.abs(mln), p.name());
         }
+    }
+
+    @Test
+    void zeroLabelsHaveTheOutputsShapeWithOrWithoutAForwardPass() {
+        MultiLayerNetwork mlp = TinyNets.mlp(Activation.TANH);
+        INDArray x = TinyNets.data().getFeatures();
+        // OutputLayer heads: the shape from the configuration
+        assertArrayEquals(mlp.output(x).shape(), Networks.zeroLabels(mlp, x, true).shape());
+        ComputationGraph graph = TinyNets.graph(Activation.TANH);
+        assertArrayEquals(graph.outputSingle(x).shape(), Networks.zeroLabels(graph, x, true).shape());
+        assertEquals(0.0, Networks.zeroLabels(graph, x, true).amaxNumber().doubleValue());
+        // a LossLayer head: from a forward pass
+        MultiLayerNetwork lossHead = lossLayerTwin(mlp);
+        assertArrayEquals(new long[] {x.size(0), 2}, Networks.zeroLabels(lossHead, x, true).shape());
+    }
+
+    @Test
+    void jacobCovAndSynflowOfALossLayerHeadEqualThoseOfTheSameOutputLayer() {
+        MultiLayerNetwork mlp = TinyNets.mlp(Activation.TANH, DataType.DOUBLE);
+        MultiLayerNetwork twin = lossLayerTwin(mlp);
+        for (ZeroCostProxy p : List.of(new JacobCov(), new SynFlow())) {
+            double want = p.score(mlp, TinyNets.data()).score();
+            assertEquals(want, p.score(twin, TinyNets.data()).score(), 1e-9 * Math.abs(want), p.name());
+        }
+    }
+
+    /** The tiny MLP with its output layer split into a dense layer and a LossLayer, same weights. */
+    private static MultiLayerNetwork lossLayerTwin(MultiLayerNetwork mlp) {
+        MultiLayerNetwork twin = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(mlp.params().dataType())
+                .list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(4).activation(Activation.TANH).build())
+                .layer(new DenseLayer.Builder().nIn(4).nOut(2).activation(Activation.IDENTITY).build())
+                .layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build())
+                .build());
+        twin.init();
+        twin.setParams(mlp.params());
+        return twin;
     }
 
     @Test
