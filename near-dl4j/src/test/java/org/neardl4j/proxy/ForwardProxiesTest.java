@@ -26,9 +26,15 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.neardl4j.sampling.ActivationLayout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,14 +135,41 @@ class ForwardProxiesTest {
 
     @Test
     void mecoOfAZeroOrPartlyDeadFeatureMapIsZero() {
-        // 4 positions x 3 channels; all zero: the correlation matrix is 0 (not the identity), its minimum 0
-        assertEquals(0.0, Meco.minEigenvalue(new double[4][3]), 0.0);
+        // 3 channels x 4 positions; all zero: the correlation matrix is 0 (not the identity), its minimum 0
+        assertEquals(0.0, Meco.minEigenvalue(new double[3][4]), 0.0);
         // one dead channel (constant over the positions): a zero row and column, so the minimum eigenvalue is 0
-        double[][] dead = {{1, 0, 2}, {2, 0, 1}, {3, 0, 5}, {0, 0, 1}};
+        double[][] dead = {{1, 2, 3, 0}, {0, 0, 0, 0}, {2, 1, 5, 1}};
         assertEquals(0.0, Meco.minEigenvalue(dead), 1e-12);
         // no dead channel: positive
-        double[][] alive = {{1, 1, 2}, {2, 0, 1}, {3, 2, 5}, {0, 1, 1}};
+        double[][] alive = {{1, 2, 3, 0}, {1, 0, 2, 1}, {2, 1, 5, 1}};
         assertTrue(Meco.minEigenvalue(alive) > 0);
+    }
+
+    @Test
+    void mecoTakesSampleZerosChannelsAsRowsInEitherLayout() {
+        // sample s, channel c, position (h, w) holds 1000 s + 100 c + 10 h + w; 2 samples, 3 channels, 2 x 2
+        INDArray nchw = Nd4j.create(DataType.FLOAT, 2, 3, 2, 2);
+        INDArray nhwc = Nd4j.create(DataType.FLOAT, 2, 2, 2, 3);
+        double[][] want = new double[3][4];
+        for (int smp = 0; smp < 2; smp++) {
+            for (int c = 0; c < 3; c++) {
+                for (int h = 0; h < 2; h++) {
+                    for (int w = 0; w < 2; w++) {
+                        double v = 1000 * smp + 100 * c + 10 * h + w;
+                        nchw.putScalar(new long[] {smp, c, h, w}, v);
+                        nhwc.putScalar(new long[] {smp, h, w, c}, v);
+                        if (smp == 0) {
+                            want[c][2 * h + w] = v;
+                        }
+                    }
+                }
+            }
+        }
+        assertArrayEquals(want, Meco.channelRows(nchw, ActivationLayout.channelsFirst(4)));
+        assertArrayEquals(want, Meco.channelRows(nhwc, ActivationLayout.channelsLast(4)));
+        // a view (a later sample of a larger batch) is read as its own values
+        INDArray view = nchw.get(NDArrayIndex.interval(1, 2), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+        assertEquals(1000 + 100 * 2 + 10 + 1, Meco.channelRows(view, ActivationLayout.channelsFirst(4))[2][3]);
     }
 
     @Test
