@@ -127,9 +127,10 @@ public final class ArchitectureRanking implements Serializable {
     /**
      * Ranks the candidates on one batch of inputs (one array per network input; every network must accept them).
      *
-     * @param candidates the candidates
-     * @param features the features
-     * @return the ranking result
+     * @param candidates the networks to rank, names unique; each is built when its turn comes
+     * @param features   the probe batch, one array per network input (e.g. {@code [N, 784]} for an MLP, {@code [N,
+     *                   3, 32, 32]} for a CNN), shared by every candidate and never modified
+     * @return the candidates by NEAR, highest first, each with its per-layer result
      * @throws IllegalArgumentException naming the candidate when one cannot be scored (unless failures are
      *                                  {@linkplain Builder#isolateFailures isolated}), or for duplicate names
      */
@@ -142,9 +143,12 @@ public final class ArchitectureRanking implements Serializable {
     /**
      * Ranks single-input candidates on batches from an iterator (reset before each candidate).
      *
-     * @param candidates the candidates
-     * @param data the data
-     * @return the ranking result
+     * @param candidates the networks to rank, names unique, each with one input
+     * @param data       the probe data; it must support {@code reset()} so that every candidate sees the same batches
+     * @return the candidates by NEAR, highest first, each with its per-layer result
+     * @throws IllegalArgumentException naming the candidate when one cannot be scored (unless failures are
+     *                                  {@linkplain Builder#isolateFailures isolated}), for duplicate names, or for an
+     *                                  iterator without reset
      */
     public RankingResult rank(List<Candidate> candidates, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
@@ -159,11 +163,11 @@ public final class ArchitectureRanking implements Serializable {
      * example an MLP with the given {@code Activation} or {@code WeightInit}); candidates are named by
      * {@code String.valueOf(value)}.
      *
-     * @param values the values
-     * @param template the template
-     * @param features the features
-     * @param <T> the type of the values
-     * @return the selection result
+     * @param values   the choices to compare (e.g. {@code List.of(Activation.RELU, Activation.TANH)})
+     * @param template   builds an initialised network for one choice
+     * @param features   the probe batch, one array per network input
+     * @param <T>        the type of the choices
+     * @return the ranking and the best choice ({@link SelectionResult#best()})
      */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
                                                Function<? super T, ? extends Model> template, INDArray... features) {
@@ -173,12 +177,12 @@ public final class ArchitectureRanking implements Serializable {
     /**
      * {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique).
      *
-     * @param values the values
-     * @param namer the namer
-     * @param template the template
-     * @param features the features
-     * @param <T> the type of the values
-     * @return {@link #rankVariants(Collection, Function, INDArray...)} with names given by {@code namer} (unique)
+     * @param values   the choices to compare
+     * @param namer    the candidate name of a choice; names must be unique
+     * @param template builds an initialised network for one choice
+     * @param features the probe batch, one array per network input
+     * @param <T>      the type of the choices
+     * @return the ranking and the best choice ({@link SelectionResult#best()})
      */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values, Function<? super T, String> namer,
                                                Function<? super T, ? extends Model> template, INDArray... features) {
@@ -191,11 +195,11 @@ public final class ArchitectureRanking implements Serializable {
     /**
      * {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator.
      *
-     * @param values the values
-     * @param template the template
-     * @param data the data
-     * @param <T> the type of the values
-     * @return {@link #rankVariants(Collection, Function, INDArray...)} on batches from an iterator
+     * @param values   the choices to compare
+     * @param template builds an initialised single-input network for one choice
+     * @param data     the probe data, with {@code reset()}
+     * @param <T>      the type of the choices
+     * @return the ranking and the best choice ({@link SelectionResult#best()})
      */
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
                                                Function<? super T, ? extends Model> template, DataSetIterator data) {

@@ -106,7 +106,7 @@ public final class Nb201Benchmark {
         int limit = Integer.MAX_VALUE;
         double budgetSeconds = Double.POSITIVE_INFINITY;
         int subsetProxies = 300;
-        int subsetXavier = 200;
+        int subsetXavier = 300;
         int subsetImages = 200;
         List<Integer> imageCounts = List.of(10, 16, 32);
         int channels = 16;
@@ -162,8 +162,8 @@ public final class Nb201Benchmark {
         double budgetSeconds = Double.POSITIVE_INFINITY;
         @Option(names = "--subset-proxies", paramLabel = "N", description = "architectures of the proxies task (300)")
         int subsetProxies = 300;
-        @Option(names = "--subset-xavier", paramLabel = "N", description = "architectures of the xavier task (200)")
-        int subsetXavier = 200;
+        @Option(names = "--subset-xavier", paramLabel = "N", description = "architectures of the xavier task (300)")
+        int subsetXavier = 300;
         @Option(names = "--subset-images", paramLabel = "N", description = "architectures of the images task (200)")
         int subsetImages = 200;
         @Option(names = "--image-counts", paramLabel = "N,...", split = ",", description = "image counts of the"

@@ -435,8 +435,8 @@ final class Nb201Report {
         md.append("\n## Regenerate\n\n```bash\nmvn -B -q -pl samples -am package -DskipTests\n")
                 .append("CP=\"samples/target/near-cli.jar:samples/target/lib/*\"; B=org.neardl4j.samples.nb201.Nb201Benchmark\n")
                 .append("# each call scores for about 7 minutes and can be repeated until every task is complete\n")
-                .append("java -cp \"$CP\" $B --images 10 --tasks near,near23 --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
-                .append("java -cp \"$CP\" $B --images 64 --tasks near,xavier,proxies --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
+                .append("java -cp \"$CP\" $B --images 10 --tasks near,near23,xavier,images --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
+                .append("java -cp \"$CP\" $B --images 64 --tasks near,proxies --budget-seconds 420 --code-version $(git rev-parse --short HEAD)\n")
                 .append("java -cp \"$CP\" $B --tasks report --html docs/nb201/report.html   # and the HTML report\n```\n");
         try {
             if (s.report.toAbsolutePath().getParent() != null) {
@@ -496,16 +496,15 @@ final class Nb201Report {
                 .append("batch-normalisation statistics from 10 images instead of 64 change the values by about a ")
                 .append("percent, not the ranking. NEAR's cost grows with the number of images, so 10 is the cheapest ")
                 .append("setting that follows the method.\n\n");
-        md.append("**Cost.** NEAR's time per network here is almost all the DL4J forward pass in training mode on 2 ")
-                .append("cores (the effective ranks of these matrices, at most 64 x 64, take milliseconds). Convolution and ")
-                .append("batch normalisation run through near-dl4j's own ND4J forward passes (`capture`, the ")
-                .append("generic nd4j-native build of this machine). The baselines need DL4J's own forward and backward ")
-                .append("passes (gradients, Jacobians). With DL4J's own layer code these took about a minute per network ")
-                .append("(22 s for one forward and backward pass of the conv-heavy cell); the proxies now give their ")
-                .append("working copies DL4J's native helpers for convolution and batch normalisation (oneDNN with the ")
-                .append("oneDNN build, which their rows used), about ten times faster (the speed benchmark's `proxies` ")
-                .append("suite in docs/PERFORMANCE.md measures it). NEAR's and the baselines' seconds above come from ")
-                .append("different nd4j-native builds (see Machine), so compare them as orders of magnitude.\n\n");
+        md.append("**Cost.** NEAR's time per network here is almost all the forward pass in training mode on 2 ")
+                .append("cores (the effective ranks of these matrices, at most 64 x 64, take milliseconds); convolution ")
+                .append("and batch normalisation run through near-dl4j's own ND4J forward passes (`capture`), which ")
+                .append("reach oneDNN with the oneDNN build. The baselines need DL4J's own forward and backward passes ")
+                .append("(gradients, Jacobians). With DL4J's own layer code these took about a minute per network (22 s ")
+                .append("for one forward and backward pass of the conv-heavy cell); the proxies give their working ")
+                .append("copies DL4J's native helpers for convolution and batch normalisation (oneDNN with the oneDNN ")
+                .append("build), about ten times faster (the speed benchmark's `proxies` suite in docs/PERFORMANCE.md ")
+                .append("measures it). Which code and build produced the rows: Machine, above.\n\n");
     }
 
     private static String codeVersions(Nb201Benchmark.Settings s) {
