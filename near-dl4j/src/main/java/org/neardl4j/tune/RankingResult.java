@@ -175,7 +175,7 @@ public final class RankingResult implements Serializable {
     /**
      * The candidates, highest NEAR first.
      *
-     * @return the candidates, highest NEAR first
+     * @return the scored candidates, rank 1 (highest NEAR) first; failed candidates are in {@link #failures()}
      */
     public ImmutableList<RankedCandidate> entries() {
         return entries;
@@ -184,7 +184,8 @@ public final class RankingResult implements Serializable {
     /**
      * The candidate with the highest NEAR score.
      *
-     * @return the candidate with the highest NEAR score
+     * @return the rank-1 entry of {@link #entries()}
+     * @throws IllegalStateException if no candidate was scored (all failed)
      */
     public RankedCandidate best() {
         Preconditions.checkState(!entries.isEmpty(), "no candidate was scored; failures: %s", failures);
@@ -194,8 +195,9 @@ public final class RankingResult implements Serializable {
     /**
      * The candidate of that name.
      *
-     * @param name the name
-     * @return the candidate of that name
+     * @param name a scored candidate's name, exactly as given to the ranking
+     * @return the entry with that name, with its rank, score and (after {@link #withMetric}) metric value
+     * @throws IllegalArgumentException if no scored candidate has that name (a failed one has no entry)
      */
     public RankedCandidate get(String name) {
         for (RankedCandidate c : entries) {
@@ -209,7 +211,7 @@ public final class RankingResult implements Serializable {
     /**
      * Candidate names in rank order.
      *
-     * @return candidate names in rank order
+     * @return the names of {@link #entries()}, rank 1 first (failed candidates are not included)
      */
     public ImmutableList<String> names() {
         ImmutableList.Builder<String> b = ImmutableList.builder();
@@ -221,7 +223,7 @@ public final class RankingResult implements Serializable {
      * How the ranking was computed: the scorer's options, backend, device, the most samples a candidate used,
      * the time of the whole ranking, the library version.
      *
-     * @return the provenance
+     * @return the provenance of the whole ranking (after {@link #merge}: the first part's, most samples, summed time)
      */
     public Provenance provenance() {
         return provenance;
@@ -230,7 +232,7 @@ public final class RankingResult implements Serializable {
     /**
      * Name of the metric given with {@link #withMetric}, if any.
      *
-     * @return name of the metric given with {@link #withMetric}, if any
+     * @return the metric's name, or empty if {@link #withMetric} has not been called
      */
     public Optional<String> metricName() {
         return Optional.ofNullable(metricName);
@@ -239,7 +241,7 @@ public final class RankingResult implements Serializable {
     /**
      * Correlation between NEAR and the metric, over the candidates that have a metric value.
      *
-     * @return correlation between NEAR and the metric, over the candidates that have a metric value
+     * @return NEAR against the metric (sign-flipped when lower is better), or empty without a metric
      */
     public Optional<RankCorrelation> correlation() {
         return Optional.ofNullable(correlation);
@@ -249,7 +251,7 @@ public final class RankingResult implements Serializable {
      * The candidates that could not be built or scored, in the order they were given (empty unless failures were
      * isolated, see {@link ArchitectureRanking.Builder#isolateFailures}).
      *
-     * @return the failures
+     * @return one entry per candidate that failed, with its name and the error; empty if none did
      */
     public ImmutableList<CandidateFailure> failures() {
         return failures;
@@ -258,7 +260,7 @@ public final class RankingResult implements Serializable {
     /**
      * Things to know: candidates without a metric value, short probe data, ...
      *
-     * @return the immutable list
+     * @return one line of text per warning, in the order they arose; empty if there are none
      */
     public ImmutableList<String> warnings() {
         return warnings;
@@ -267,9 +269,11 @@ public final class RankingResult implements Serializable {
     /**
      * {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter.
      *
-     * @param name the name
-     * @param values the values
-     * @return {@link #withMetric(String, Map, boolean, int)} for a metric where higher is better, k = top quarter
+     * @param name   the metric's name, for the table, the CSV header and the JSON; not null
+     * @param values metric value per candidate name, not null; candidates without a value are listed in the warnings
+     * @return a new result with the metric (this one is unchanged); k is {@link RankCorrelation#defaultK} of the
+     *         number of candidates with a value
+     * @throws IllegalArgumentException as {@link #withMetric(String, Map, boolean, int)}
      */
     public RankingResult withMetric(String name, Map<String, ? extends Number> values) {
         long n = entries.stream().filter(c -> values != null && values.containsKey(c.name())).count();
@@ -285,9 +289,10 @@ public final class RankingResult implements Serializable {
      * @param higherIsBetter false for a loss or an error rate: the metric is then negated for the correlations, so
      *                       that a positive rho always means NEAR predicts the better candidates
      * @param topK           size of the top sets compared, in [1, candidates with a value]
-     * @return this ranking next to a measured metric (e.g
-     * @throws IllegalArgumentException for a name that is no candidate's, a non-finite value, or fewer than 2
-     *                                  candidates with a value
+     * @return a new result (this one is unchanged): each entry with its metric value and rank by the metric, and
+     *         the correlation
+     * @throws IllegalArgumentException for a name that is no candidate's, a non-finite value, fewer than 2
+     *                                  candidates with a value, or a {@code topK} out of range
      */
     public RankingResult withMetric(String name, Map<String, ? extends Number> values, boolean higherIsBetter,
                                     int topK) {
@@ -375,8 +380,8 @@ public final class RankingResult implements Serializable {
     /**
      * Writes {@link #toCsv()} to a file (replacing it).
      *
-     * @param file the file
-     * @throws IOException if the file cannot be read or written
+     * @param file the file to write, in UTF-8; created, or replaced if it exists
+     * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path file) throws IOException {
         Preconditions.checkNotNull(file, "file");
@@ -386,7 +391,8 @@ public final class RankingResult implements Serializable {
     /**
      * One JSON object: candidates in rank order, the metric and the correlation when given, warnings.
      *
-     * @return one JSON object: candidates in rank order, the metric and the correlation when given, warnings
+     * @return the JSON text: {@code candidates} in rank order, the metric and the correlation when given,
+     *         {@code warnings}, {@code failures} when there are any, and {@code provenance}
      */
     public String toJson() {
         JsonObject o = new JsonObject();
@@ -482,10 +488,11 @@ public final class RankingResult implements Serializable {
      * is skipped; blank lines and lines starting with {@code #} too; a name with a comma in double quotes), read
      * with commons-csv. For the CLI's {@code --accuracies}.
      *
-     * @param file the file
-     * @return the double>
-     * @throws IllegalArgumentException naming the line for a malformed line or a name given twice
-     * @throws IOException if the file cannot be read or written
+     * @param file a UTF-8 CSV file of {@code name,value} lines
+     * @return the value per name, in the file's order; never empty
+     * @throws IllegalArgumentException naming the line for a malformed line, a value that is not a finite number,
+     *                                  or a name given twice; or if the file holds no {@code name,value} line
+     * @throws IOException if the file cannot be read
      */
     public static Map<String, Double> readMetricCsv(Path file) throws IOException {
         Preconditions.checkNotNull(file, "file");
