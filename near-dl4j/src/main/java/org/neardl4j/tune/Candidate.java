@@ -55,9 +55,10 @@ public final class Candidate {
      * (the default) its own weights are the first repetition's, so pass an untrained network; it is never
      * changed.
      *
-     * @param name the name
-     * @param model the model
-     * @return an initialised network
+     * @param name  the candidate's name in the ranking; not null or blank
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}; not null
+     * @return a candidate that scores this very network (kind {@code model})
+     * @throws IllegalArgumentException if the model is of another type or the name is blank
      */
     public static Candidate ofModel(String name, Model model) {
         Preconditions.checkNotNull(model, "model of candidate '%s'", name);
@@ -71,10 +72,9 @@ public final class Candidate {
      * A MultiLayerNetwork configuration, built and initialised (with the configuration's seed) when scored, on a
      * thread of its own so that the caller's ND4J random generator is left alone.
      *
-     * @param name the name
-     * @param conf the conf
-     * @return a MultiLayerNetwork configuration, built and initialised (with the configuration's seed) when scored, on
-     *         a thread of its own so that the caller's ND4J random generator is left alone
+     * @param name the candidate's name in the ranking; not null or blank
+     * @param conf the configuration; not null, and not built until the candidate is scored
+     * @return a candidate of kind {@code configuration}
      */
     public static Candidate ofConfiguration(String name, MultiLayerConfiguration conf) {
         Preconditions.checkNotNull(conf, "configuration of candidate '%s'", name);
@@ -84,9 +84,9 @@ public final class Candidate {
     /**
      * A ComputationGraph configuration, built and initialised when scored (see the other overload).
      *
-     * @param name the name
-     * @param conf the conf
-     * @return a ComputationGraph configuration, built and initialised when scored (see the other overload)
+     * @param name the candidate's name in the ranking; not null or blank
+     * @param conf the configuration; not null, and not built until the candidate is scored
+     * @return a candidate of kind {@code configuration}
      */
     public static Candidate ofConfiguration(String name, ComputationGraphConfiguration conf) {
         Preconditions.checkNotNull(conf, "configuration of candidate '%s'", name);
@@ -96,10 +96,9 @@ public final class Candidate {
     /**
      * A supplier of an initialised MultiLayerNetwork or ComputationGraph, called once when the candidate is scored.
      *
-     * @param name the name
-     * @param supplier the supplier
-     * @return a supplier of an initialised MultiLayerNetwork or ComputationGraph, called once when the candidate is
-     *         scored
+     * @param name     the candidate's name in the ranking; not null or blank
+     * @param supplier not null; must return an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
+     * @return a candidate of kind {@code supplier}
      */
     public static Candidate ofSupplier(String name, Supplier<? extends Model> supplier) {
         return new Candidate(name, supplier, "supplier");
@@ -108,7 +107,7 @@ public final class Candidate {
     /**
      * The name.
      *
-     * @return the name
+     * @return the name the candidate has in rankings, tables and errors; never blank
      */
     public String name() {
         return name;
@@ -117,7 +116,7 @@ public final class Candidate {
     /**
      * {@code model}, {@code configuration} or {@code supplier}.
      *
-     * @return {@code model}, {@code configuration} or {@code supplier}
+     * @return {@code model}, {@code configuration} or {@code supplier}, after the factory method that made it
      */
     public String kind() {
         return kind;

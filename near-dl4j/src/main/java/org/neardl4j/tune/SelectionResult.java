@@ -45,7 +45,7 @@ public final class SelectionResult<T> {
     /**
      * The ranking by candidate name.
      *
-     * @return the ranking by candidate name
+     * @return the underlying ranking, whose candidate names stand for the values (see {@link #value})
      */
     public RankingResult ranking() {
         return ranking;
@@ -54,7 +54,8 @@ public final class SelectionResult<T> {
     /**
      * The value with the highest NEAR score.
      *
-     * @return the value with the highest NEAR score
+     * @return the value of {@link RankingResult#best()}
+     * @throws IllegalStateException if no candidate was scored (all failed)
      */
     public T best() {
         return values.get(ranking.best().name());
@@ -63,7 +64,7 @@ public final class SelectionResult<T> {
     /**
      * The values, highest NEAR first.
      *
-     * @return the values, highest NEAR first
+     * @return the values of the scored candidates, in the order of {@link RankingResult#entries()}
      */
     public ImmutableList<T> ranked() {
         ImmutableList.Builder<T> b = ImmutableList.builder();
@@ -76,8 +77,9 @@ public final class SelectionResult<T> {
     /**
      * The value a ranked candidate stands for.
      *
-     * @param candidate the candidate
-     * @return the value a ranked candidate stands for
+     * @param candidate an entry of {@link #ranking()} (matched by name); not null
+     * @return the value that candidate was built from
+     * @throws IllegalArgumentException if no value of this selection has the candidate's name
      */
     public T value(RankedCandidate candidate) {
         T v = values.get(Preconditions.checkNotNull(candidate, "candidate").name());
@@ -88,8 +90,9 @@ public final class SelectionResult<T> {
     /**
      * The ranked candidate of a value.
      *
-     * @param value the value
-     * @return the ranked candidate of a value
+     * @param value one of the values that were ranked (compared with {@code equals})
+     * @return its entry in {@link #ranking()}, with rank and score
+     * @throws IllegalArgumentException if the value is not one of this selection's, or its candidate failed
      */
     public RankedCandidate entry(T value) {
         for (Map.Entry<String, T> e : values.entrySet()) {
@@ -104,9 +107,12 @@ public final class SelectionResult<T> {
     /**
      * This selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)}).
      *
-     * @param name the name
-     * @param metric the metric
-     * @return this selection next to a measured metric per value (see {@link RankingResult#withMetric(String, Map)})
+     * @param name   the metric's name, for the table; not null
+     * @param metric measured value per design value (e.g. accuracy per activation); not null, every key one of
+     *               this selection's values
+     * @return a new selection (this one is unchanged) whose ranking carries the metric and the correlation
+     * @throws IllegalArgumentException as {@link RankingResult#withMetric(String, Map, boolean, int)}, or for a key
+     *                                  that is not one of the values
      */
     public SelectionResult<T> withMetric(String name, Map<? extends T, ? extends Number> metric) {
         Preconditions.checkNotNull(metric, "metric");
