@@ -112,7 +112,7 @@ public final class WidthEstimator {
     /**
      * The widths.
      *
-     * @return the widths
+     * @return the candidate widths, distinct, each at least 2, in the order given to the builder
      */
     public ImmutableList<Integer> widths() {
         return widths;
@@ -121,7 +121,7 @@ public final class WidthEstimator {
     /**
      * The threshold.
      *
-     * @return the threshold
+     * @return the slope threshold t, in (0, 1); {@link #DEFAULT_THRESHOLD} unless the builder set another
      */
     public double threshold() {
         return threshold;
@@ -139,10 +139,11 @@ public final class WidthEstimator {
     /**
      * Runs the study on one batch of inputs (at least as many samples as the largest width, for square matrices).
      *
-     * @param factory builds an initialised network whose studied layer has the given width
-     * @param features the features
-     * @return the width estimate
-     * @throws IllegalArgumentException naming the width and layer when the layer gives no matrix or has another width
+     * @param factory  builds an initialised network whose studied layer has the given width; called once per width
+     * @param features one array per network input, samples first; the same arrays score every width; not changed
+     * @return the measured point of every width, the fitted curve, x* and the warnings
+     * @throws IllegalArgumentException naming the width and layer when the layer gives no matrix or has another width,
+     *                                  or when the factory gives no MultiLayerNetwork or ComputationGraph
      * @throws WidthFitException        when the fit fails or its exponent is {@code >= 1}
      */
     public WidthEstimate estimate(IntFunction<? extends Model> factory, INDArray... features) {
@@ -154,9 +155,11 @@ public final class WidthEstimator {
     /**
      * Runs the study on batches from an iterator (reset for each width).
      *
-     * @param factory the factory
-     * @param data the data
-     * @return the width estimate
+     * @param factory builds an initialised network whose studied layer has the given width; called once per width
+     * @param data    batches of inputs (labels not used); must support {@code reset()}
+     * @return the measured point of every width, the fitted curve, x* and the warnings
+     * @throws IllegalArgumentException if the iterator cannot be reset; otherwise as the overload with arrays
+     * @throws WidthFitException        when the fit fails or its exponent is {@code >= 1}
      */
     public WidthEstimate estimate(IntFunction<? extends Model> factory, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");
@@ -306,8 +309,9 @@ public final class WidthEstimator {
         /**
          * The candidate widths (at least 3 distinct, each >= 2).
          *
-         * @param widths the widths
+         * @param widths neuron (or channel) counts of the studied layer to try, in any order; required
          * @return this builder
+         * @throws IllegalArgumentException for a width below 2, a width given twice, or fewer than 3 widths
          */
         public Builder widths(int... widths) {
             Preconditions.checkNotNull(widths, "widths");
@@ -325,7 +329,7 @@ public final class WidthEstimator {
         /**
          * The candidate widths (at least 3 distinct, each >= 2).
          *
-         * @param widths the widths
+         * @param widths neuron (or channel) counts of the studied layer to try, not null; as {@link #widths(int...)}
          * @return this builder
          */
         public Builder widths(List<Integer> widths) {
@@ -336,7 +340,7 @@ public final class WidthEstimator {
         /**
          * The studied layer by name (a graph vertex name for a ComputationGraph).
          *
-         * @param name the name
+         * @param name the layer's (or vertex's) name, not null; replaces a layer index given before
          * @return this builder
          */
         public Builder layer(String name) {
@@ -348,7 +352,7 @@ public final class WidthEstimator {
         /**
          * The studied layer by index (layer index of a MultiLayerNetwork, vertex index of a ComputationGraph).
          *
-         * @param index the index
+         * @param index the 0-based index, at least 0; replaces a layer name given before
          * @return this builder
          */
         public Builder layer(int index) {
@@ -362,7 +366,7 @@ public final class WidthEstimator {
          * Study only the layer's pre- or post-activation matrix, as the authors' code does when its layer index
          * points at a linear layer or at an activation module (default: all the layer's matrices, averaged).
          *
-         * @param kind the kind
+         * @param kind {@link MatrixKind#PRE} or {@link MatrixKind#POST}: the one matrix of the layer to study; not null
          * @return this builder
          */
         public Builder kind(MatrixKind kind) {
@@ -386,7 +390,7 @@ public final class WidthEstimator {
         /**
          * Slope threshold t in (0, 1) (default 0.005; the authors' example uses 0.01).
          *
-         * @param t the t
+         * @param t the fraction of the slope at width 1 where x* lies, strictly between 0 and 1
          * @return this builder
          */
         public Builder threshold(double t) {
@@ -399,7 +403,7 @@ public final class WidthEstimator {
          * How the point (1, 1) enters the fit: {@link PowerLawFit#CONSTRAINED} (default) or its weight as a data
          * point (1 reproduces the authors' reference code). See {@link PowerLawFit}.
          *
-         * @param weight the weight
+         * @param weight {@link PowerLawFit#CONSTRAINED}, or a weight greater than 0 for (1, 1) as a data point
          * @return this builder
          */
         public Builder anchorWeight(double weight) {
@@ -411,7 +415,8 @@ public final class WidthEstimator {
         /**
          * Builds the configured object.
          *
-         * @return the width estimator
+         * @return a new immutable estimator with these options
+         * @throws IllegalArgumentException if {@link #widths} or {@link #layer} has not been called
          */
         public WidthEstimator build() {
             return new WidthEstimator(this);
