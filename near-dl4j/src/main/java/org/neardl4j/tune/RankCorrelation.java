@@ -53,11 +53,11 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
     /**
      * Checks the counts.
      *
-     * @param k the k
-     * @param kendall the kendall
-     * @param n the n
-     * @param spearman the spearman
-     * @param topKCommon the top k common
+     * @param k          size of the top sets compared, in {@code [1, n]}
+     * @param kendall    Kendall's tau-b, in [-1, 1] (NaN when one side is constant)
+     * @param n          number of candidates compared
+     * @param spearman   Spearman's rho, in [-1, 1] (NaN when one side is constant)
+     * @param topKCommon candidates in both top-k sets, in {@code [0, k]}
      * @throws IllegalArgumentException unless {@code 1 <= k <= n} and {@code 0 <= topKCommon <= k}
      */
     public RankCorrelation {
@@ -70,10 +70,10 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
      * Correlations between {@code scores} and {@code metric} (same order of candidates) and the overlap of the
      * {@code k} best by each. Ties in the top-k cut are broken by the candidates' order.
      *
-     * @param scores the scores
-     * @param metric the metric
-     * @param k the k
-     * @return the rank correlation
+     * @param scores NEAR score per candidate, higher is better; not null
+     * @param metric measured value per candidate in the same order, higher is better (negate a loss); not null
+     * @param k      size of the top sets compared, in {@code [1, scores.length]} (see {@link #defaultK})
+     * @return rho, tau and the top-k overlap of the {@code scores.length} candidates
      * @throws IllegalArgumentException if the lengths differ, fewer than 2 candidates are given, a value is not
      *                                  finite, or {@code k} is not in {@code [1, n]}
      */
@@ -99,8 +99,9 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
     /**
      * The default k: the top quarter, at least 1.
      *
-     * @param n the n
-     * @return the default k: the top quarter, at least 1
+     * @param n number of candidates compared, at least 1
+     * @return {@code n / 4} rounded to the nearest integer (half up), at least 1
+     * @throws IllegalArgumentException if {@code n} is below 1
      */
     public static int defaultK(int n) {
         Preconditions.checkArgument(n >= 1, "n must be >= 1, got %s", n);
@@ -116,7 +117,7 @@ public record RankCorrelation(int n, double spearman, double kendall, int k, int
     /**
      * {@link #topKCommon()} / k, in [0, 1].
      *
-     * @return {@link #topKCommon()} / k, in [0, 1]
+     * @return the fraction of the top-k by NEAR that is also in the top-k by the metric, in [0, 1]
      */
     public double topKOverlap() {
         return topKCommon / (double) k;
