@@ -51,8 +51,8 @@ public final class NearHistory {
     /**
      * A history of the given records, in order.
      *
-     * @param records the records
-     * @return a history of the given records, in order
+     * @param records the records, oldest first; not null, none null (copied)
+     * @return an immutable history of those records, in the order given
      */
     public static NearHistory of(Iterable<NearRecord> records) {
         ImmutableList<NearRecord> list = ImmutableList.copyOf(Preconditions.checkNotNull(records, "records"));

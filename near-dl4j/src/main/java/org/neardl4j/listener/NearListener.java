@@ -142,7 +142,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * The evaluations so far, as an immutable snapshot.
      *
-     * @return the evaluations so far, as an immutable snapshot
+     * @return the records of the evaluations that succeeded, oldest first; later evaluations do not change it
      */
     public NearHistory history() {
         synchronized (state) {
@@ -153,7 +153,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * Evaluations that failed and were skipped (see {@link Builder#failOnError}).
      *
-     * @return the value
+     * @return the number of failed scorings so far (failed file writes are not counted); 0 after deserialisation
      */
     public int failures() {
         synchronized (state) {
@@ -164,7 +164,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * The invocation type.
      *
-     * @return the invocation type
+     * @return {@code EPOCH_END} (the default), {@code EPOCH_START} or {@code ITERATION_END}, from the builder
      */
     public InvocationType invocationType() {
         return schedule.invocationType;
@@ -173,7 +173,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * The frequency.
      *
-     * @return the frequency
+     * @return the evaluation interval n, in epochs or iterations as {@link #invocationType()} says; at least 1
      */
     public int frequency() {
         return schedule.frequency;
@@ -182,16 +182,16 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * Evaluations run only during the first this-many epochs ({@link Integer#MAX_VALUE}: always).
      *
-     * @return the value
+     * @return the epoch limit, at least 1; {@link Integer#MAX_VALUE} (the default) for no limit
      */
     public int firstEpochs() {
         return schedule.firstEpochs;
     }
 
     /**
-     * The at start.
+     * Whether the network is also scored once before the first parameter update.
      *
-     * @return the at start
+     * @return true if {@link Builder#atStart()} was set (default false)
      */
     public boolean atStart() {
         return schedule.atStart;
@@ -200,7 +200,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
     /**
      * The scorer used at every evaluation.
      *
-     * @return the scorer used at every evaluation
+     * @return the scorer, with one repetition; {@link NearScorer#defaults()} unless the builder set another
      */
     public NearScorer scorer() {
         return scorer;
@@ -407,8 +407,10 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * layer has neurons, or that layer is scored on a rectangular matrix (a warning is logged). Default: a copy
          * of the first training batch.
          *
-         * @param features the features
+         * @param features one floating-point array per network input, rank 2 or more, samples first; none null
          * @return this builder
+         * @throws IllegalArgumentException if no array is given, or one is null, has no samples or is not
+         *                                  floating point
          */
         public Builder probe(INDArray... features) {
             this.probe = Probes.copyOfGiven(features);
@@ -418,7 +420,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * The features of a DataSet as the probe (labels are not used).
          *
-         * @param data the data
+         * @param data a DataSet with features (copied as by {@link #probe(INDArray...)}); not null
          * @return this builder
          */
         public Builder probe(DataSet data) {
@@ -430,7 +432,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * The features of a MultiDataSet as the probe (labels are not used).
          *
-         * @param data the data
+         * @param data a MultiDataSet with features, one array per network input (copied); not null
          * @return this builder
          */
         public Builder probe(MultiDataSet data) {
@@ -444,8 +446,8 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * the end of every {@code frequency}-th epoch, or at the start of every {@code frequency}-th epoch (epochs
          * 0, n, 2n, ...).
          *
-         * @param frequency the frequency
-         * @param type the type
+         * @param frequency the interval n, at least 1
+         * @param type      {@code ITERATION_END}, {@code EPOCH_END} or {@code EPOCH_START}; not null
          * @return this builder
          */
         public Builder frequency(int frequency, InvocationType type) {
@@ -458,7 +460,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * At the end of epochs n, 2n, 3n, ... (default: every epoch).
          *
-         * @param n the n
+         * @param n the interval in epochs, at least 1
          * @return this builder
          */
         public Builder everyEpochs(int n) {
@@ -468,7 +470,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * After iterations (parameter updates) n, 2n, 3n, ...
          *
-         * @param n the n
+         * @param n the interval in iterations, at least 1
          * @return this builder
          */
         public Builder everyIterations(int n) {
@@ -478,7 +480,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * Evaluate only during the first {@code k} epochs (the score at start, if asked for, is always taken).
          *
-         * @param k the k
+         * @param k number of epochs (counted from 0) during which evaluations run, at least 1 (default: no limit)
          * @return this builder
          */
         public Builder firstEpochs(int k) {
@@ -497,9 +499,9 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         }
 
         /**
-         * Sets the at start.
+         * Whether to score once before the first parameter update (see {@link #atStart()}).
          *
-         * @param atStart the at start
+         * @param atStart true to take the score at start (default false)
          * @return this builder
          */
         public Builder atStart(boolean atStart) {
@@ -528,7 +530,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
          * Whether a failed evaluation or file write throws (and so stops training) instead of being logged and
          * skipped (default false).
          *
-         * @param failOnError the fail on error
+         * @param failOnError true to rethrow the exception, false (the default) to log it and go on training
          * @return this builder
          */
         public Builder failOnError(boolean failOnError) {
@@ -552,7 +554,7 @@ public final class NearListener extends BaseTrainingListener implements Serializ
         /**
          * Builds the configured object.
          *
-         * @return the near listener
+         * @return a new listener with an empty history; set it on the network with {@code setListeners}
          */
         public NearListener build() {
             return new NearListener(this);

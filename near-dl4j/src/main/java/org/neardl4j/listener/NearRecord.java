@@ -51,10 +51,10 @@ public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearRes
     /**
      * Checks the values.
      *
-     * @param epoch the epoch
-     * @param iteration the iteration
-     * @param result the result
-     * @param trigger the trigger
+     * @param epoch     epochs completed when the score was taken, at least 0
+     * @param iteration parameter updates completed when the score was taken, at least 0
+     * @param result    the score of the model at that moment; not null
+     * @param trigger   what made the listener evaluate; not null
      * @throws IllegalArgumentException for a negative epoch or iteration
      * @throws NullPointerException     without a trigger or a result
      */
