@@ -48,13 +48,13 @@ public record MatrixScore(MatrixSite site, long rows, long cols, double effectiv
     /**
      * Checks the values.
      *
-     * @param blockStart the block start
-     * @param cols the cols
-     * @param effectiveRank the effective rank
-     * @param rows the rows
-     * @param rowsAvailable the rows available
-     * @param samples the samples
-     * @param site the site
+     * @param blockStart    first row of the block among the rows available (not checked)
+     * @param cols          columns (neurons or channels), at least 1
+     * @param effectiveRank the block's effective rank, in {@code [0, min(rows, cols)]}
+     * @param rows          rows of the scored block, at least 1
+     * @param rowsAvailable rows available to choose the block from (not checked)
+     * @param samples       distinct samples whose rows make up the block (not checked)
+     * @param site          the layer and matrix kind; not null
      * @throws IllegalArgumentException for a non-positive size or an effective rank outside {@code [0, min(rows,
      *                                  cols)]}
      * @throws NullPointerException     without a site

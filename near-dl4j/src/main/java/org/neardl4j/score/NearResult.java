@@ -53,10 +53,10 @@ public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> s
     /**
      * Copies the lists into immutable ones and checks them.
      *
-     * @param provenance the provenance
-     * @param repetitions the repetitions
-     * @param skipped the skipped
-     * @param warnings the warnings
+     * @param provenance  how the result was computed; not null
+     * @param repetitions every repetition, the first with the model's own weights; not null, at least one
+     * @param skipped     layers and vertices that gave no matrix; not null, may be empty
+     * @param warnings    one line of text per warning; not null, may be empty
      * @throws IllegalArgumentException without a repetition
      * @throws NullPointerException     for a missing value
      */

@@ -64,16 +64,16 @@ public record Provenance(int repetitions, long seed, BlockMode blockMode, long m
     /**
      * Checks the values.
      *
-     * @param backend the backend
-     * @param blockMode the block mode
-     * @param device the device
-     * @param elapsed the elapsed
-     * @param maxSamples the max samples
-     * @param rankMethod the rank method
-     * @param repetitions the repetitions
-     * @param samples the samples
-     * @param seed the seed
-     * @param version the version
+     * @param backend     the ND4J backend's name; not null
+     * @param blockMode   how blocks were chosen; not null
+     * @param device      a description of the device; not null
+     * @param elapsed     wall-clock time of the whole computation; not null or negative
+     * @param maxSamples  the sample limit, at least 1 ({@link Long#MAX_VALUE}: none)
+     * @param rankMethod  how effective ranks were computed; not null
+     * @param repetitions repetitions of the scorer, at least 1
+     * @param samples     samples that went through a network, at least 0
+     * @param seed        seed of the block choice and of the fresh initialisations (any value)
+     * @param version     the near-dl4j version; not null
      * @throws IllegalArgumentException for a count below its minimum or a negative duration
      * @throws NullPointerException     for a missing value
      */
@@ -97,7 +97,7 @@ public record Provenance(int repetitions, long seed, BlockMode blockMode, long m
      * @param scorer  the scorer whose options were used
      * @param samples samples that went through a network
      * @param elapsed wall-clock time taken
-     * @return the provenance
+     * @return the scorer's options with these samples and time, the current backend and device, this version
      */
     public static Provenance of(NearScorer scorer, long samples, Duration elapsed) {
         Preconditions.checkNotNull(scorer, "scorer");
@@ -108,8 +108,8 @@ public record Provenance(int repetitions, long seed, BlockMode blockMode, long m
     /**
      * The same provenance with other samples and time (e.g. for a study over several networks).
      *
-     * @param newSamples the samples
-     * @param newElapsed the time
+     * @param newSamples samples that went through a network (for several networks: the most any one used), at least 0
+     * @param newElapsed wall-clock time of the whole computation; not null or negative
      * @return a provenance that differs only in these two
      */
     public Provenance with(long newSamples, Duration newElapsed) {

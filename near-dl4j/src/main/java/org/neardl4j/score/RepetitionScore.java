@@ -39,7 +39,7 @@ public record RepetitionScore(List<MatrixScore> matrices) implements Serializabl
     /**
      * Copies the matrices into an immutable list.
      *
-     * @param matrices the matrices
+     * @param matrices per-matrix breakdown, in forward order; not null, none null, may be empty
      * @throws NullPointerException without matrices, or with a null one
      */
     public RepetitionScore {
@@ -49,7 +49,7 @@ public record RepetitionScore(List<MatrixScore> matrices) implements Serializabl
     /**
      * The repetition's NEAR score.
      *
-     * @return the sum of the effective ranks
+     * @return the sum of the effective ranks of {@link #matrices()}; 0 without matrices
      */
     public double total() {
         double t = 0;
