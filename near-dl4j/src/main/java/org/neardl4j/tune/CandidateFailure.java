@@ -39,9 +39,9 @@ public record CandidateFailure(String name, String type, String error) implement
     /**
      * Checks the fields.
      *
-     * @param error the error
-     * @param name the name
-     * @param type the type
+     * @param error the error's message; not null
+     * @param name  the candidate's name; not null
+     * @param type  the fully qualified class name of the error; not null
      * @throws NullPointerException if a field is null
      */
     public CandidateFailure {

@@ -44,10 +44,10 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
     /**
      * Checks the values and copies the scores into an immutable list.
      *
-     * @param layerScores the layer scores
-     * @param matrices the matrices
-     * @param parameters the parameters
-     * @param width the width
+     * @param layerScores the layer's NEAR score in each repetition; not null, at least one, none null (copied)
+     * @param matrices    number of the layer's matrices summed, at least 1
+     * @param parameters  parameters of the whole network at this width (not checked)
+     * @param width       the studied layer's width, at least 1
      * @throws IllegalArgumentException for a width or matrix count below 1, or no repetition
      * @throws NullPointerException     without scores
      */
@@ -61,7 +61,7 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
     /**
      * The layer's NEAR score averaged over the repetitions.
      *
-     * @return the layer's NEAR score averaged over the repetitions
+     * @return the mean of {@link #layerScores()}
      */
     public double layerScore() {
         return Stats.meanOf(layerScores);
@@ -71,8 +71,7 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
      * {@link #layerScore()} / (width x {@link #matrices()}): the layer's NEAR per neuron and per matrix, the y value
      * of the fit. It is 1 at width 1, where every matrix has one column and effective rank 1.
      *
-     * @return {@link #layerScore()} / (width x {@link #matrices()}): the layer's NEAR per neuron and per matrix, the y
-     *         value of the fit
+     * @return the y value of the fit: the layer's mean NEAR per neuron and per matrix
      */
     public double ratio() {
         return layerScore() / ((double) width * matrices);
@@ -81,7 +80,7 @@ public record WidthPoint(int width, int matrices, List<Double> layerScores, long
     /**
      * Sample standard deviation of the per-repetition ratios (0 for one repetition).
      *
-     * @return sample standard deviation of the per-repetition ratios (0 for one repetition)
+     * @return the standard deviation (n - 1 in the denominator) of {@link #layerScores()} / (width x matrices)
      */
     public double ratioStandardDeviation() {
         return layerScores.size() < 2 ? 0 : Stats.of(layerScores).sampleStandardDeviation() / ((double) width * matrices);
