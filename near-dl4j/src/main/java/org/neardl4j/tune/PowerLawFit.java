@@ -100,9 +100,11 @@ public final class PowerLawFit {
     /**
      * Fits with {@code (1, 1)} as a hard constraint.
      *
-     * @param x the x
-     * @param y the y
-     * @return the power law fit
+     * @param x the measured x values (widths), each {@code >= 1}, at least 3 distinct values above 1
+     * @param y the measured y values in the same order, finite
+     * @return the fitted curve, with {@code a = 1 - b} (see {@link #fit(double[], double[], double)})
+     * @throws IllegalArgumentException for too few points, non-finite values or arrays of different lengths
+     * @throws WidthFitException        when the optimiser does not converge or gives non-finite parameters
      */
     public static PowerLawFit fit(double[] x, double[] y) {
         return fit(x, y, CONSTRAINED);
@@ -115,7 +117,7 @@ public final class PowerLawFit {
      * @param y            the measured y values, finite
      * @param anchorWeight {@link #CONSTRAINED} ({@code +inf}) for the hard constraint {@code f(1) = 1}, or the
      *                     weight {@code > 0} of {@code (1, 1)} as an extra data point (1 = the reference code)
-     * @return the power law fit
+     * @return the fitted parameters a, b, c with R^2 and RMS over the given points (the arrays are copied)
      * @throws IllegalArgumentException for too few points, non-finite values or bad arguments
      * @throws WidthFitException        when the optimiser does not converge or gives non-finite parameters
      */
@@ -292,18 +294,18 @@ public final class PowerLawFit {
     // ------------------------------------------------------------------------------------------ results
 
     /**
-     * The a.
+     * The constant term.
      *
-     * @return the a
+     * @return a in {@code a + b x^c}; {@code 1 - b} when {@link #isConstrained()}
      */
     public double a() {
         return a;
     }
 
     /**
-     * The b.
+     * The coefficient of the power.
      *
-     * @return the b
+     * @return b in {@code a + b x^c}
      */
     public double b() {
         return b;
@@ -321,8 +323,8 @@ public final class PowerLawFit {
     /**
      * {@code a + b x^c}.
      *
-     * @param x the x
-     * @return {@code a + b x^c}
+     * @param x a width (any value for which {@code x^c} is defined, not only the measured ones)
+     * @return the curve's value {@code a + b x^c} at {@code x}
      */
     public double value(double x) {
         return a + b * Math.pow(x, c);
@@ -331,8 +333,8 @@ public final class PowerLawFit {
     /**
      * The derivative {@code b c x^(c-1)}.
      *
-     * @param x the x
-     * @return the derivative {@code b c x^(c-1)}
+     * @param x a width
+     * @return the curve's slope {@code b c x^(c-1)} at {@code x}
      */
     public double slope(double x) {
         return b * c * Math.pow(x, c - 1);
@@ -342,7 +344,7 @@ public final class PowerLawFit {
      * Where the slope has fallen to the fraction {@code t} of the slope at {@code x = 1}: {@code t^(1/(c-1))}.
      *
      * @param t the threshold, in (0, 1) (the paper uses 0.005)
-     * @return where the slope has fallen to the fraction {@code t} of the slope at {@code x = 1}: {@code t^(1/(c-1))}
+     * @return x*, the width {@code t^(1/(c-1))}; it may lie outside the measured widths
      * @throws WidthFitException when {@code c >= 1}: the curve does not level off, there is no such point
      */
     public double xAtSlopeRatio(double t) {
@@ -359,7 +361,7 @@ public final class PowerLawFit {
     /**
      * The measured x values (without the point (1, 1)).
      *
-     * @return the measured x values (without the point (1, 1))
+     * @return a copy of the x values given to the fit
      */
     public double[] x() {
         return x.clone();
@@ -368,7 +370,7 @@ public final class PowerLawFit {
     /**
      * The measured y values (without the point (1, 1)).
      *
-     * @return the measured y values (without the point (1, 1))
+     * @return a copy of the y values given to the fit
      */
     public double[] y() {
         return y.clone();
@@ -384,9 +386,9 @@ public final class PowerLawFit {
     }
 
     /**
-     * Whether is constrained.
+     * Whether (1, 1) was a hard constraint.
      *
-     * @return true if is constrained
+     * @return true if {@link #anchorWeight()} is {@link #CONSTRAINED}
      */
     public boolean isConstrained() {
         return anchorWeight == CONSTRAINED;
@@ -395,7 +397,7 @@ public final class PowerLawFit {
     /**
      * Coefficient of determination over the measured points.
      *
-     * @return coefficient of determination over the measured points
+     * @return R^2 over the measured points, at most 1; NaN when all y values are equal
      */
     public double rSquared() {
         return rSquared;
@@ -404,7 +406,7 @@ public final class PowerLawFit {
     /**
      * Root mean square of the residuals over the measured points.
      *
-     * @return root mean square of the residuals over the measured points
+     * @return the RMS of {@code y - f(x)} over the measured points, in the units of y
      */
     public double rms() {
         return rms;
@@ -413,7 +415,7 @@ public final class PowerLawFit {
     /**
      * Levenberg-Marquardt iterations used.
      *
-     * @return levenberg-Marquardt iterations used
+     * @return the number of Levenberg-Marquardt iterations the optimiser took
      */
     public int iterations() {
         return iterations;
