@@ -49,9 +49,9 @@ public final class WidthPlot {
     /**
      * Writes the plot, 720 x 480 pixels.
      *
-     * @param estimate the estimate
-     * @param png the png
-     * @throws IOException if the file cannot be read or written
+     * @param estimate the estimate to draw, from {@link WidthEstimator}; not null
+     * @param png      the PNG file to write; not null, created, or replaced if it exists
+     * @throws IOException if the file cannot be written
      */
     public static void write(WidthEstimate estimate, Path png) throws IOException {
         write(estimate, png, 720, 480);
@@ -60,11 +60,11 @@ public final class WidthPlot {
     /**
      * Writes the plot with the given size in pixels.
      *
-     * @param estimate the estimate
-     * @param png the png
-     * @param width the width
-     * @param height the height
-     * @throws IOException if the file cannot be read or written
+     * @param estimate the estimate to draw, from {@link WidthEstimator}; not null
+     * @param png      the PNG file to write; not null, created, or replaced if it exists
+     * @param width    the image width in pixels, at least 100
+     * @param height   the image height in pixels, at least 100
+     * @throws IOException if the file cannot be written
      */
     public static void write(WidthEstimate estimate, Path png, int width, int height) throws IOException {
         Preconditions.checkNotNull(png, "png");
@@ -74,10 +74,11 @@ public final class WidthPlot {
     /**
      * The chart, for callers who want to restyle or show it.
      *
-     * @param estimate the estimate
-     * @param width the width
-     * @param height the height
-     * @return the chart, for callers who want to restyle or show it
+     * @param estimate the estimate to draw; not null
+     * @param width    the chart width in pixels, at least 100
+     * @param height   the chart height in pixels, at least 100
+     * @return a new XChart chart with the fitted curve, the measured points, the point (1, 1) and a line at x*
+     * @throws IllegalArgumentException if the width or the height is below 100
      */
     public static XYChart chart(WidthEstimate estimate, int width, int height) {
         Preconditions.checkNotNull(estimate, "estimate");
