@@ -45,7 +45,7 @@ public final class GradNorm extends AbstractProxy {
     /**
      * Creates a GradNorm.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public GradNorm(ProxyOptions options) {
         super(options);

@@ -58,7 +58,7 @@ public final class JacobCov extends AbstractProxy {
     /**
      * Creates a JacobCov.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public JacobCov(ProxyOptions options) {
         super(options);

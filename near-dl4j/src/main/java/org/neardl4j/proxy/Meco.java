@@ -58,7 +58,7 @@ public final class Meco extends AbstractProxy {
     /**
      * Creates a Meco.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public Meco(ProxyOptions options) {
         super(options);

@@ -71,7 +71,7 @@ public final class Naswot extends AbstractProxy {
     /**
      * Creates a Naswot.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public Naswot(ProxyOptions options) {
         super(options);

@@ -52,7 +52,7 @@ public final class NearProxy implements ZeroCostProxy {
     /**
      * Creates a NearProxy.
      *
-     * @param scorer the scorer
+     * @param scorer the NEAR scorer, used with all its options (repetitions, seed, blocks, sample limit); not null
      */
     public NearProxy(NearScorer scorer) {
         this.scorer = Preconditions.checkNotNull(scorer, "scorer");
@@ -61,7 +61,7 @@ public final class NearProxy implements ZeroCostProxy {
     /**
      * The scorer.
      *
-     * @return the scorer
+     * @return the scorer given to the constructor ({@link NearScorer#defaults()} for the no-argument one)
      */
     public NearScorer scorer() {
         return scorer;

@@ -49,7 +49,7 @@ public final class ParameterCount extends AbstractProxy {
     /**
      * Creates a ParameterCount.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public ParameterCount(ProxyOptions options) {
         super(options);
@@ -73,8 +73,9 @@ public final class ParameterCount extends AbstractProxy {
     /**
      * The trainable parameter count of a network, without any data.
      *
-     * @param model the model
-     * @return the trainable parameter count of a network, without any data
+     * @param model an initialised {@code MultiLayerNetwork}, or {@code ComputationGraph} with one input and one output
+     * @return the number of parameters of all layers, without batch normalisation's running mean and variance
+     * @throws IllegalArgumentException if the model is not initialised or of another type
      */
     public static long of(Model model) {
         Networks.check(model);

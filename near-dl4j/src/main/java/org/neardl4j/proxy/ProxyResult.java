@@ -43,9 +43,9 @@ public record ProxyResult(String name, List<Double> scores, Provenance provenanc
     /**
      * Checks the values and copies the scores into an immutable list.
      *
-     * @param name the name
-     * @param provenance the provenance
-     * @param scores the scores
+     * @param name       the proxy's name, e.g. {@code snip}; not null
+     * @param provenance how the result was computed; not null
+     * @param scores     each repetition's value; not null, at least one, none null (copied)
      * @throws IllegalArgumentException without a repetition
      * @throws NullPointerException     for a missing value
      */

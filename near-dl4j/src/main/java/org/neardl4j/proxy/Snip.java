@@ -44,7 +44,7 @@ public final class Snip extends AbstractProxy {
     /**
      * Creates a Snip.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public Snip(ProxyOptions options) {
         super(options);

@@ -63,7 +63,7 @@ public final class SynFlow extends AbstractProxy {
     /**
      * Creates a SynFlow.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public SynFlow(ProxyOptions options) {
         super(options);

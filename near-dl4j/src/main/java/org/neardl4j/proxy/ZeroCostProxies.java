@@ -40,8 +40,8 @@ public final class ZeroCostProxies {
     /**
      * NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order.
      *
-     * @param options the options
-     * @return NEAR (with the options' scorer) and every baseline, in {@link #NAMES} order
+     * @param options the scorer for NEAR, whose repetitions and seed the baselines use too; not null
+     * @return one new proxy per entry of {@link #NAMES}, in that order
      */
     public static ImmutableList<ZeroCostProxy> all(ProxyOptions options) {
         ImmutableList.Builder<ZeroCostProxy> b = ImmutableList.builder();
@@ -54,9 +54,10 @@ public final class ZeroCostProxies {
     /**
      * The proxy called {@code name} (see {@link #NAMES}).
      *
-     * @param name the name
-     * @param options the options
-     * @return the proxy called {@code name} (see {@link #NAMES})
+     * @param name    one of {@link #NAMES}, lower case, e.g. {@code snip}; not null
+     * @param options the scorer for NEAR, whose repetitions and seed the baselines use too; not null
+     * @return a new proxy of that name
+     * @throws IllegalArgumentException for a name that is not in {@link #NAMES}
      */
     public static ZeroCostProxy byName(String name, ProxyOptions options) {
         switch (name) {

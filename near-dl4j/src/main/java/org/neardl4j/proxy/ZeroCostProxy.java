@@ -44,21 +44,22 @@ public interface ZeroCostProxy {
     /**
      * Short lower-case name as used in the literature, e.g. {@code snip}, {@code naswot}.
      *
-     * @return short lower-case name as used in the literature, e.g
+     * @return the short name, e.g. {@code snip}; for the proxies of this package, their entry in
+     *         {@link ZeroCostProxies#NAMES}
      */
     String name();
 
     /**
      * Whether {@link #score} reads the labels of the data (it then fails on a DataSet without labels).
      *
-     * @return true if {@link #score} reads the labels of the data (it then fails on a DataSet without labels)
+     * @return true if the data given to {@link #score} must have labels
      */
     boolean needsLabels();
 
     /**
      * Whether the proxy runs a backward pass (it needs more memory and time than a forward pass).
      *
-     * @return true if the proxy runs a backward pass (it needs more memory and time than a forward pass)
+     * @return true if the proxy runs a backward pass, false if forward passes (or no pass) suffice
      */
     boolean needsGradients();
 
@@ -67,7 +68,7 @@ public interface ZeroCostProxy {
      *
      * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
      * @param data  features (and labels where {@link #needsLabels()}); all samples are used as one batch
-     * @return the proxy result
+     * @return each repetition's value and their mean, with the provenance
      */
     ProxyResult score(Model model, DataSet data);
 
@@ -75,9 +76,10 @@ public interface ZeroCostProxy {
      * Scores a network on the first batch of an iterator (reset before use when it supports it). NEAR overrides
      * this to read as many batches as it needs.
      *
-     * @param model the model
-     * @param data the data
-     * @return the proxy result
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
+     * @param data  batches of features (and labels where {@link #needsLabels()}); reset again after use when it can be
+     * @return each repetition's value and their mean, with the provenance
+     * @throws IllegalArgumentException if the iterator has no batch
      */
     default ProxyResult score(Model model, DataSetIterator data) {
         Preconditions.checkNotNull(data, "data");

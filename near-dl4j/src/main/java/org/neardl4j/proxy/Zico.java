@@ -53,17 +53,19 @@ public final class Zico extends AbstractProxy {
     }
 
     /**
-     * Creates a Zico.
+     * Creates a Zico that cuts the data into 2 batches.
      *
-     * @param options the options
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public Zico(ProxyOptions options) {
         this(options, 2);
     }
 
     /**
-     * @param splits number of batches the data is cut into, at least 2
-     * @param options the options
+     * Creates a Zico that cuts the data into {@code splits} contiguous batches.
+     *
+     * @param splits  number of batches the data is cut into, at least 2 (the data needs at least as many samples)
+     * @param options repetitions and seed of the fresh initialisations, from {@link ProxyOptions#scorer()}; not null
      */
     public Zico(ProxyOptions options, int splits) {
         super(options);
@@ -74,7 +76,7 @@ public final class Zico extends AbstractProxy {
     /**
      * The splits.
      *
-     * @return the splits
+     * @return the number of batches the data is cut into, at least 2 (2 unless given to the constructor)
      */
     public int splits() {
         return splits;
