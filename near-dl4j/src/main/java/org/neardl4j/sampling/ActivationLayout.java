@@ -54,7 +54,7 @@ public final class ActivationLayout {
     /**
      * A 2-D {@code [samples, features]} activation.
      *
-     * @return a 2-D {@code [samples, features]} activation
+     * @return the shared rank-2 layout, whose activation is already the matrix
      */
     public static ActivationLayout feedForward() {
         return FEED_FORWARD;
@@ -63,8 +63,9 @@ public final class ActivationLayout {
     /**
      * {@code [N, C, ...]}: NCW, NCHW, NCDHW.
      *
-     * @param rank the rank
-     * @return {@code [N, C, ...]}: NCW, NCHW, NCDHW
+     * @param rank the array's rank, 2 to 5 (2 gives {@link #feedForward()})
+     * @return the channels-first layout of that rank
+     * @throws IllegalArgumentException for a rank outside 2 to 5
      */
     public static ActivationLayout channelsFirst(int rank) {
         return of(rank, false);
@@ -73,8 +74,9 @@ public final class ActivationLayout {
     /**
      * {@code [N, ..., C]}: NWC, NHWC, NDHWC.
      *
-     * @param rank the rank
-     * @return {@code [N, ..., C]}: NWC, NHWC, NDHWC
+     * @param rank the array's rank, 2 to 5 (2 gives {@link #feedForward()})
+     * @return the channels-last layout of that rank
+     * @throws IllegalArgumentException for a rank outside 2 to 5
      */
     public static ActivationLayout channelsLast(int rank) {
         return of(rank, true);
@@ -85,7 +87,8 @@ public final class ActivationLayout {
      *
      * @param rank         2 for feed-forward, 3 for sequences and 1-D convolutions, 4 for images, 5 for volumes
      * @param channelsLast whether the channel axis is last (ignored for rank 2)
-     * @return the layout of an array of the given rank
+     * @return the layout; {@link #feedForward()} for rank 2
+     * @throws IllegalArgumentException for a rank outside 2 to 5
      */
     public static ActivationLayout of(int rank, boolean channelsLast) {
         Preconditions.checkArgument(rank >= 2 && rank <= 5, "activation rank must be 2 to 5, got %s", rank);
@@ -95,16 +98,16 @@ public final class ActivationLayout {
     /**
      * The rank.
      *
-     * @return the rank
+     * @return the rank of the activations this layout reads, 2 to 5
      */
     public int rank() {
         return rank;
     }
 
     /**
-     * Whether is channels last.
+     * Whether the channel axis is last.
      *
-     * @return true if is channels last
+     * @return true for NWC, NHWC and NDHWC; false for channels-first and always for rank 2
      */
     public boolean isChannelsLast() {
         return channelsLast;
@@ -113,8 +116,9 @@ public final class ActivationLayout {
     /**
      * Number of matrix columns (neurons or channels) of an activation in this layout.
      *
-     * @param activation the activation
-     * @return number of matrix columns (neurons or channels) of an activation in this layout
+     * @param activation an array of this layout's rank, samples first
+     * @return the size of its feature or channel axis
+     * @throws IllegalArgumentException if the array has another rank
      */
     public long columns(INDArray activation) {
         check(activation);
@@ -124,8 +128,9 @@ public final class ActivationLayout {
     /**
      * Number of matrix rows that one sample contributes (1 for feed-forward, H*W for an image).
      *
-     * @param activation the activation
-     * @return number of matrix rows that one sample contributes (1 for feed-forward, H*W for an image)
+     * @param activation an array of this layout's rank, samples first
+     * @return the product of the sizes of the axes other than samples and channels (1 for rank 2)
+     * @throws IllegalArgumentException if the array has another rank
      */
     public long rowsPerSample(INDArray activation) {
         check(activation);
@@ -143,10 +148,10 @@ public final class ActivationLayout {
      * block starts at the top of a column strip of a feature map, at the start of a sequence, or (for
      * feed-forward outputs) at a multiple of the block size.
      *
-     * @param activation the activation
-     * @return the length of a line: block starts in {@link BlockMode#RANDOM} mode are multiples of it, so that a block
-     *         starts at the top of a column strip of a feature map, at the start of a sequence, or (for feed-forward
-     *         outputs) at a multiple of the block size
+     * @param activation an array of this layout's rank, samples first
+     * @return the number of features for rank 2, the height H for an image, the length T for a sequence (the size of
+     *         the axis that comes last before channels in the reference order)
+     * @throws IllegalArgumentException if the array has another rank
      */
     public long lineLength(INDArray activation) {
         check(activation);
@@ -160,10 +165,11 @@ public final class ActivationLayout {
      * The matrix rows of samples {@code [fromSample, toSample)}, in the reference's row order. A feed-forward
      * activation gives a view; other layouts give a copy of just those samples.
      *
-     * @param activation the activation
-     * @param fromSample the from sample
-     * @param toSample the to sample
-     * @return the matrix rows of samples {@code [fromSample, toSample)}, in the reference's row order
+     * @param activation an array of this layout's rank, samples first
+     * @param fromSample first sample, inclusive, at least 0
+     * @param toSample   end sample, exclusive, greater than {@code fromSample} and at most the number of samples
+     * @return a matrix of {@code (toSample - fromSample) * rowsPerSample} rows and {@link #columns} columns
+     * @throws IllegalArgumentException if the array has another rank or the sample range is empty or out of bounds
      */
     public INDArray rows(INDArray activation, long fromSample, long toSample) {
         check(activation);
