@@ -44,8 +44,8 @@ public interface ActivationSink {
     /**
      * Whether this site still needs rows; the capture skips copies for sites that return false.
      *
-     * @param site the site
-     * @return true if this site still needs rows; the capture skips copies for sites that return false
+     * @param site a layer's pre- or post-activation matrix, as later passed to {@link #accept}
+     * @return true (the default) if {@link #accept} should get this site's activation for the current batch
      */
     default boolean wants(MatrixSite site) {
         return true;

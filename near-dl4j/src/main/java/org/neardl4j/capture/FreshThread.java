@@ -44,9 +44,10 @@ public final class FreshThread {
     /**
      * Runs {@code task} on a new thread and returns its result.
      *
-     * @param task the task
-     * @param <T> the type of the values
-     * @return the t
+     * @param task the work to run, e.g. building and initialising a network; not null
+     * @param <T>  the type of the task's result
+     * @return what the task returned (null if it returned null)
+     * @throws IllegalStateException if the calling thread is interrupted while it waits
      */
     public static <T> T call(Supplier<T> task) {
         Preconditions.checkNotNull(task, "task");
@@ -78,7 +79,7 @@ public final class FreshThread {
     /**
      * Runs {@code task} on a new thread.
      *
-     * @param task the task
+     * @param task the work to run; not null; its exceptions are rethrown as they are
      */
     public static void run(Runnable task) {
         Preconditions.checkNotNull(task, "task");

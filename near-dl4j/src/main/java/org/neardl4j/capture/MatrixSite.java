@@ -39,10 +39,10 @@ public record MatrixSite(String layerName, int layerIndex, String layerType, Mat
     /**
      * Checks the values.
      *
-     * @param kind the kind
-     * @param layerIndex the layer index
-     * @param layerName the layer name
-     * @param layerType the layer type
+     * @param kind       pre- or post-activation; not null
+     * @param layerIndex the layer's index in a MultiLayerNetwork, the vertex index in a ComputationGraph
+     * @param layerName  the layer's name (a graph vertex's name); not null
+     * @param layerType  simple class name of the layer configuration, e.g. {@code DenseLayer}; not null
      * @throws NullPointerException for a missing name, type or kind
      */
     public MatrixSite {
@@ -58,7 +58,8 @@ public record MatrixSite(String layerName, int layerIndex, String layerType, Mat
      * @param layerIndex the layer's index in a MultiLayerNetwork, the vertex index in a ComputationGraph
      * @param layerType  simple class name of the layer configuration, e.g. {@code DenseLayer}
      * @param kind       pre- or post-activation
-     * @return the site
+     * @return a new site with these values
+     * @throws NullPointerException for a missing name, type or kind
      */
     public static MatrixSite of(String layerName, int layerIndex, String layerType, MatrixKind kind) {
         return new MatrixSite(layerName, layerIndex, layerType, kind);

@@ -59,8 +59,9 @@ public abstract class ModelCapture {
     /**
      * A working copy of {@code model} with its current parameters.
      *
-     * @param model the model
-     * @return a working copy of {@code model} with its current parameters
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}; not null, never changed
+     * @return a capture over a working copy of {@code model} with its current parameters
+     * @throws IllegalArgumentException if the model is not initialised or of another type
      */
     public static ModelCapture of(Model model) {
         return create(model, null);
@@ -70,10 +71,10 @@ public abstract class ModelCapture {
      * A working copy of {@code model} whose parameters are freshly initialised by the configuration's own
      * weight initialisation, with {@code seed}. ND4J's random generator of the calling thread is not used.
      *
-     * @param model the model
-     * @param seed the seed
-     * @return a working copy of {@code model} whose parameters are freshly initialised by the configuration's own
-     *         weight initialisation, with {@code seed}
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}; not null, never changed
+     * @param seed  seed of the fresh initialisation: the same seed gives the same parameters
+     * @return a capture over a working copy of {@code model} with freshly initialised parameters
+     * @throws IllegalArgumentException if the model is not initialised or of another type
      */
     public static ModelCapture freshlyInitialised(Model model, long seed) {
         return create(model, seed);
@@ -94,14 +95,14 @@ public abstract class ModelCapture {
     /**
      * Number of input arrays a forward pass takes.
      *
-     * @return number of input arrays a forward pass takes
+     * @return 1 for a MultiLayerNetwork, the graph's number of inputs for a ComputationGraph
      */
     public abstract int numInputs();
 
     /**
      * Layers and vertices that give no matrix, in forward order.
      *
-     * @return the immutable list
+     * @return each layer or vertex that gives no matrix, with the reason; empty if every one gives one
      */
     public abstract ImmutableList<SkippedLayer> skipped();
 

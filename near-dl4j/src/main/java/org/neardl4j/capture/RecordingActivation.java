@@ -52,7 +52,7 @@ public final class RecordingActivation implements IActivation {
     /**
      * Creates a RecordingActivation.
      *
-     * @param delegate the delegate
+     * @param delegate the activation function to wrap, e.g. {@code Activation.RELU.getActivationFunction()}; not null
      */
     public RecordingActivation(IActivation delegate) {
         this.delegate = Preconditions.checkNotNull(delegate, "delegate");
@@ -68,9 +68,9 @@ public final class RecordingActivation implements IActivation {
     }
 
     /**
-     * The set delegate.
+     * Replaces the wrapped activation function (for serialisation).
      *
-     * @param delegate the delegate
+     * @param delegate the activation function to wrap (not checked for null)
      */
     public void setDelegate(IActivation delegate) {
         this.delegate = delegate;
@@ -79,7 +79,8 @@ public final class RecordingActivation implements IActivation {
     /**
      * Starts observing: every forward call passes its input to {@code observer} first.
      *
-     * @param observer the observer
+     * @param observer gets each input {@code Z} before the activation runs in place (copy what you keep); null
+     *                 passes nothing on but still counts the calls
      */
     public void observe(Consumer<INDArray> observer) {
         this.observer = observer;
@@ -89,7 +90,7 @@ public final class RecordingActivation implements IActivation {
     /**
      * Stops observing; returns how many forward calls were seen since {@link #observe}.
      *
-     * @return the value
+     * @return the number of {@code getActivation} calls since the last {@link #observe}
      */
     public int stopObserving() {
         this.observer = null;

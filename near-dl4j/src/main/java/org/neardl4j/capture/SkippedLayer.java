@@ -41,11 +41,11 @@ public record SkippedLayer(String layerName, int layerIndex, String layerType, b
     /**
      * Checks the values.
      *
-     * @param layerIndex the layer index
-     * @param layerName the layer name
-     * @param layerType the layer type
-     * @param reason the reason
-     * @param unsupported the unsupported
+     * @param layerIndex  the layer's index in a MultiLayerNetwork, the vertex index in a ComputationGraph
+     * @param layerName   the layer's name (a graph vertex's name); not null
+     * @param layerType   simple class name of the layer configuration; not null
+     * @param reason      why the layer gives no matrix; not null
+     * @param unsupported true when near-dl4j cannot take out a matrix the layer might carry, false when it has none
      * @throws NullPointerException for a missing name, type or reason
      */
     public SkippedLayer {
@@ -74,7 +74,7 @@ public record SkippedLayer(String layerName, int layerIndex, String layerType, b
      * @param layerIndex the layer's index
      * @param layerType  simple class name of the layer configuration
      * @param why        why it cannot be scored
-     * @return the skipped layer
+     * @return a skipped layer with {@code unsupported} true and {@code why} as the reason
      */
     public static SkippedLayer unsupported(String layerName, int layerIndex, String layerType, String why) {
         return new SkippedLayer(layerName, layerIndex, layerType, true, why);
