@@ -241,7 +241,7 @@ public final class Nb201Network {
     /**
      * The initialised network for a cell.
      *
-     * @param cell the cell
+     * @param cell the cell (e.g. from {@link Nb201Cell#parse}), used in every cell position; not null
      * @return a new, initialised graph (weights from {@link #seed()})
      */
     public ComputationGraph graph(Nb201Cell cell) {
@@ -256,7 +256,7 @@ public final class Nb201Network {
      * mean and variance among a layer's parameters ({@code ComputationGraph.numParams()}); PyTorch holds them as
      * buffers, so they are not counted here. Computed from the configuration, without initialising a network.
      *
-     * @param cell the cell
+     * @param cell the cell, used in every cell position; not null
      * @return the parameter count ({@code params_mb} of NAS-Bench-201 is this divided by 10^6)
      */
     public long parameterCount(Nb201Cell cell) {
@@ -389,7 +389,7 @@ public final class Nb201Network {
      * The names of the vertices that give NEAR a matrix, in the order the network computes them, for
      * documentation and tests: see the class comment.
      *
-     * @param cell the cell
+     * @param cell the cell, used in every cell position; not null
      * @return vertex names with a kind suffix, e.g. {@code "stem_conv pre"}, {@code "s0c0_e10_relu post"}
      */
     public List<String> expectedMatrices(Nb201Cell cell) {
