@@ -72,7 +72,8 @@ public final class FashionMnist {
     /**
      * The directory the files are read from.
      *
-     * @return the directory the files are read from
+     * @return {@code -Dnear.fashionmnist.dir} if set and not empty, else {@code FASHION_MNIST_DIR}, else
+     *         {@link #DEFAULT_DIR}; it need not exist
      */
     public static Path directory() {
         String dir = System.getProperty("near.fashionmnist.dir");
@@ -85,7 +86,7 @@ public final class FashionMnist {
     /**
      * Whether the files of both splits are present in {@link #directory()}.
      *
-     * @return true if the files of both splits are present in {@link #directory()}
+     * @return true if images and labels of both splits are there, plain or {@code .gz}
      */
     public static boolean isAvailable() {
         Path d = directory();
@@ -100,9 +101,10 @@ public final class FashionMnist {
     /**
      * The first {@code max} examples of a split as one DataSet.
      *
-     * @param split the split
-     * @param max the max
-     * @return the first {@code max} examples of a split as one DataSet
+     * @param split {@link Split#TRAIN} or {@link Split#TEST}; not null
+     * @param max   the most examples to read, at least 1; a larger value than the split holds gives the whole split
+     * @return features {@code [n, 784]} in [0, 1] and one-hot labels {@code [n, 10]}, from {@link #directory()}
+     * @throws IllegalStateException if the split's files are not in {@link #directory()}
      */
     public static DataSet load(Split split, int max) {
         return load(directory(), split, max);
@@ -111,10 +113,13 @@ public final class FashionMnist {
     /**
      * The first {@code max} examples of a split, from {@code dir}.
      *
-     * @param dir the dir
-     * @param split the split
-     * @param max the max
-     * @return the first {@code max} examples of a split, from {@code dir}
+     * @param dir   a directory holding the split's images and labels files, plain or {@code .gz}; not null
+     * @param split {@link Split#TRAIN} or {@link Split#TEST}; not null
+     * @param max   the most examples to read, at least 1; a larger value than the split holds gives the whole split
+     * @return features {@code [n, 784]} in [0, 1] and one-hot labels {@code [n, 10]}, in file order
+     * @throws IllegalArgumentException if {@code max} is below 1
+     * @throws IllegalStateException    if the split's files are not in {@code dir}
+     * @throws java.io.UncheckedIOException if a file cannot be read or is malformed
      */
     public static DataSet load(Path dir, Split split, int max) {
         Preconditions.checkArgument(max > 0, "max must be positive, got %s", max);
@@ -134,9 +139,10 @@ public final class FashionMnist {
     /**
      * Images and labels as a DataSet: features {@code [N, 784]} in [0, 1], one-hot labels {@code [N, 10]}.
      *
-     * @param images the images
-     * @param labels the labels
-     * @return the data set
+     * @param images one array of unsigned pixel bytes per example, all of the same length (784 for Fashion-MNIST)
+     * @param labels one unsigned class byte per example, 0 to 9, as many as images
+     * @return float features {@code [N, pixels]} (pixel / 255) and float one-hot labels {@code [N, 10]}
+     * @throws IllegalArgumentException if the counts differ or a label is 10 or more
      */
     public static DataSet toDataSet(byte[][] images, byte[] labels) {
         Preconditions.checkArgument(images.length == labels.length, "%s images but %s labels", images.length,
@@ -161,10 +167,11 @@ public final class FashionMnist {
     /**
      * An iterator over the first {@code max} examples of a split, in batches of {@code batchSize}.
      *
-     * @param split the split
-     * @param max the max
-     * @param batchSize the batch size
-     * @return an iterator over the first {@code max} examples of a split, in batches of {@code batchSize}
+     * @param split     {@link Split#TRAIN} or {@link Split#TEST}; not null
+     * @param max       the most examples to read (all loaded at once), at least 1
+     * @param batchSize examples per batch
+     * @return an iterator over the examples of {@link #load(Split, int)}, in file order; it supports reset
+     * @throws IllegalStateException if the split's files are not in {@link #directory()}
      */
     public static DataSetIterator iterator(Split split, int max, int batchSize) {
         return new ViewIterator(load(split, max), batchSize);

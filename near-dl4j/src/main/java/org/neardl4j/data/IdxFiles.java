@@ -45,10 +45,11 @@ public final class IdxFiles {
     /**
      * Reads up to {@code max} images of an idx3 file, each flattened row by row.
      *
-     * @param file the file
-     * @param max the max
-     * @return {@code [n][rows*cols]} unsigned pixel bytes
-     * @throws IOException if the file cannot be read or written
+     * @param file an idx3 image file, gzip-compressed when its name ends in {@code .gz}
+     * @param max  the most images to read, at least 0
+     * @return {@code [n][rows*cols]} unsigned pixel bytes, n the smaller of {@code max} and the file's count
+     * @throws IllegalArgumentException if the file does not exist or {@code max} is negative
+     * @throws IOException              if the file cannot be read, is truncated or is no IDX image file
      */
     public static byte[][] readImages(Path file, int max) throws IOException {
         try (InputStream in = open(file)) {
@@ -59,11 +60,11 @@ public final class IdxFiles {
     /**
      * Reads up to {@code max} images from an idx3 stream (see {@link #readImages(Path, int)}).
      *
-     * @param raw the raw
-     * @param max the max
-     * @param what the what
-     * @return the value
-     * @throws IOException if the file cannot be read or written
+     * @param raw  an uncompressed idx3 stream, read from its start (not closed)
+     * @param max  the most images to read, at least 0
+     * @param what a name for the stream in error messages, e.g. the file name
+     * @return {@code [n][rows*cols]} unsigned pixel bytes, n the smaller of {@code max} and the stream's count
+     * @throws IOException if the stream cannot be read, is truncated or is no IDX image stream
      */
     public static byte[][] readImages(InputStream raw, int max, String what) throws IOException {
         Preconditions.checkArgument(max >= 0, "max must be >= 0");
@@ -84,10 +85,11 @@ public final class IdxFiles {
     /**
      * Reads up to {@code max} labels of an idx1 file.
      *
-     * @param file the file
-     * @param max the max
-     * @return the value
-     * @throws IOException if the file cannot be read or written
+     * @param file an idx1 label file, gzip-compressed when its name ends in {@code .gz}
+     * @param max  the most labels to read, at least 0
+     * @return one unsigned label byte per example, as many as the smaller of {@code max} and the file's count
+     * @throws IllegalArgumentException if the file does not exist
+     * @throws IOException              if the file cannot be read, is truncated or is no IDX label file
      */
     public static byte[] readLabels(Path file, int max) throws IOException {
         try (InputStream in = open(file)) {
@@ -98,11 +100,11 @@ public final class IdxFiles {
     /**
      * Reads up to {@code max} labels from an idx1 stream.
      *
-     * @param raw the raw
-     * @param max the max
-     * @param what the what
-     * @return the value
-     * @throws IOException if the file cannot be read or written
+     * @param raw  an uncompressed idx1 stream, read from its start (not closed)
+     * @param max  the most labels to read, at least 0 (not checked here)
+     * @param what a name for the stream in error messages, e.g. the file name
+     * @return one unsigned label byte per example, as many as the smaller of {@code max} and the stream's count
+     * @throws IOException if the stream cannot be read, is truncated or is no IDX label stream
      */
     public static byte[] readLabels(InputStream raw, int max, String what) throws IOException {
         DataInputStream in = new DataInputStream(raw);
