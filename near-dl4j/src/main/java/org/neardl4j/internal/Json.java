@@ -38,7 +38,7 @@ public final class Json {
     /**
      * Writes a tree as compact JSON.
      *
-     * @param tree the tree
+     * @param tree a Gson tree: object, array or value
      * @return its JSON text
      */
     public static String write(JsonElement tree) {

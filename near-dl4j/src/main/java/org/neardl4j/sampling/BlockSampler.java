@@ -173,7 +173,7 @@ public final class BlockSampler {
     /**
      * Rows one sample contributes.
      *
-     * @return the value
+     * @return {@link ActivationLayout#rowsPerSample} of the first batch (1 for feed-forward), or 0 before it
      */
     public long rowsPerSample() {
         return rowsPerSample;
@@ -182,7 +182,7 @@ public final class BlockSampler {
     /**
      * Samples whose rows were available when the block was cut (or all samples seen, when short).
      *
-     * @return the value
+     * @return the number of samples offered until the block was cut, or all of them while it is not
      */
     public long samplesSeen() {
         return samplesSeen;
@@ -203,7 +203,7 @@ public final class BlockSampler {
     /**
      * Rows available when the block was cut.
      *
-     * @return the value
+     * @return the number of matrix rows offered until the block was cut, or all of them while it is not
      */
     public long rowsSeen() {
         return rowsSeen;
@@ -221,7 +221,7 @@ public final class BlockSampler {
     /**
      * Samples needed for a square block: {@code ceil(Q / rowsPerSample)}.
      *
-     * @return the value
+     * @return the number of samples a square block needs; call it only after the first batch
      */
     public long samplesNeeded() {
         return (columns + rowsPerSample - 1) / rowsPerSample;
