@@ -62,7 +62,7 @@ public final class NearHistory {
     /**
      * The empty history.
      *
-     * @return the empty history
+     * @return the shared history without records
      */
     public static NearHistory empty() {
         return EMPTY;
@@ -71,7 +71,7 @@ public final class NearHistory {
     /**
      * The records.
      *
-     * @return the records
+     * @return every evaluation, oldest first
      */
     public ImmutableList<NearRecord> records() {
         return records;
@@ -80,16 +80,16 @@ public final class NearHistory {
     /**
      * The size.
      *
-     * @return the size
+     * @return the number of records
      */
     public int size() {
         return records.size();
     }
 
     /**
-     * Whether is empty.
+     * Whether the history has no record.
      *
-     * @return true if is empty
+     * @return true if no evaluation has been recorded
      */
     public boolean isEmpty() {
         return records.isEmpty();
@@ -98,7 +98,8 @@ public final class NearHistory {
     /**
      * The latest evaluation.
      *
-     * @return the latest evaluation
+     * @return the last record
+     * @throws java.util.NoSuchElementException if the history is empty
      */
     public NearRecord last() {
         if (records.isEmpty()) {

@@ -56,8 +56,8 @@ public final class NearRecordSinks {
      * Appends each evaluation to a CSV file in the format of {@link NearHistory#toCsv()}: a header is written when
      * the file is new or empty; appending to an existing history keeps its matrix columns.
      *
-     * @param file the CSV file
-     * @return the sink
+     * @param file the CSV file, created if missing, appended to otherwise; not null
+     * @return a serializable sink for {@link NearListener.Builder#onRecord}
      */
     public static Consumer<NearRecord> csv(Path file) {
         return new CsvFile(Preconditions.checkNotNull(file, "file").toString());
@@ -66,8 +66,8 @@ public final class NearRecordSinks {
     /**
      * Appends each evaluation to a JSON-lines file, one {@link NearRecord#toJson()} object per line.
      *
-     * @param file the JSON-lines file
-     * @return the sink
+     * @param file the JSON-lines file, created if missing, appended to otherwise; not null
+     * @return a serializable sink for {@link NearListener.Builder#onRecord}
      */
     public static Consumer<NearRecord> jsonLines(Path file) {
         return new JsonLinesFile(Preconditions.checkNotNull(file, "file").toString());

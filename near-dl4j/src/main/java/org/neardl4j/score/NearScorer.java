@@ -156,7 +156,7 @@ public final class NearScorer implements Serializable {
     /**
      * How blocks are chosen.
      *
-     * @return the block mode
+     * @return {@link BlockMode#RANDOM} unless the builder set another
      */
     public BlockMode blockMode() {
         return blockMode;
@@ -174,7 +174,7 @@ public final class NearScorer implements Serializable {
     /**
      * How effective ranks are computed.
      *
-     * @return the rank method
+     * @return {@link EffectiveRank.Method#defaultMethod()} unless the builder set another
      */
     public EffectiveRank.Method rankMethod() {
         return rankMethod;

@@ -75,7 +75,7 @@ public record Nb201Cell(List<Nb201Op> edges) {
      * A cell from its six operations.
      *
      * @param edges six operations, order {@code (1<-0), (2<-0), (2<-1), (3<-0), (3<-1), (3<-2)}
-     * @return the cell
+     * @return a new immutable cell
      */
     public static Nb201Cell of(Nb201Op... edges) {
         return new Nb201Cell(Arrays.asList(edges));
@@ -86,7 +86,7 @@ public record Nb201Cell(List<Nb201Op> edges) {
      *
      * @param to   target node, 1..3
      * @param from source node, 0..to-1
-     * @return the operation
+     * @return the operation on that edge
      * @throws IllegalArgumentException if there is no such edge
      */
     public Nb201Op op(int to, int from) {

@@ -340,7 +340,7 @@ public final class ArchitectureRanking implements Serializable {
         /**
          * Builds the configured object.
          *
-         * @return the architecture ranking
+         * @return a new ranking with these options, ready for {@code rank(...)}
          */
         public ArchitectureRanking build() {
             return new ArchitectureRanking(this);

@@ -78,7 +78,7 @@ public final class WidthEstimate {
      * How the estimate was computed: the scorer's options, backend, device, the most samples a width used, the
      * time of the whole study, the library version.
      *
-     * @return the provenance
+     * @return the provenance of the whole study (all widths together)
      */
     public Provenance provenance() {
         return provenance;
@@ -96,7 +96,7 @@ public final class WidthEstimate {
     /**
      * The fit.
      *
-     * @return the fit
+     * @return the curve {@code a + b x^c} fitted to {@link #points()}, with its R^2 and RMS
      */
     public PowerLawFit fit() {
         return fit;
@@ -123,7 +123,7 @@ public final class WidthEstimate {
     /**
      * E.g. x* outside the widths tried, short probe data.
      *
-     * @return e.g
+     * @return one line of text per warning (a poor fit, x* outside the widths tried, ...); empty if none
      */
     public ImmutableList<String> warnings() {
         return warnings;
