@@ -52,8 +52,8 @@ public final class ProxyOptions {
     /**
      * Options with the given scorer.
      *
-     * @param scorer the scoring options all proxies use
-     * @return the options
+     * @param scorer the scoring options all proxies use; not null
+     * @return new options with that scorer
      */
     public static ProxyOptions of(NearScorer scorer) {
         return builder().scorer(scorer).build();
@@ -71,7 +71,7 @@ public final class ProxyOptions {
     /**
      * The scorer whose options the proxies use.
      *
-     * @return the scoring options
+     * @return the scorer; {@link NearScorer#defaults()} unless another was given
      */
     public NearScorer scorer() {
         return scorer;
@@ -115,7 +115,7 @@ public final class ProxyOptions {
         /**
          * Builds the options.
          *
-         * @return the options
+         * @return new immutable options with this builder's scorer
          */
         public ProxyOptions build() {
             return new ProxyOptions(this);
