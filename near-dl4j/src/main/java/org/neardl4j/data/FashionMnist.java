@@ -142,7 +142,7 @@ public final class FashionMnist {
      * @param images one array of unsigned pixel bytes per example, all of the same length (784 for Fashion-MNIST)
      * @param labels one unsigned class byte per example, 0 to 9, as many as images
      * @return float features {@code [N, pixels]} (pixel / 255) and float one-hot labels {@code [N, 10]}
-     * @throws IllegalArgumentException if the counts differ or a label is 10 or more
+     * @throws IllegalArgumentException if the counts differ, the images differ in length, or a label is 10 or more
      */
     public static DataSet toDataSet(byte[][] images, byte[] labels) {
         Preconditions.checkArgument(images.length == labels.length, "%s images but %s labels", images.length,
@@ -152,6 +152,8 @@ public final class FashionMnist {
         float[] f = new float[n * size];
         float[] l = new float[n * 10];
         for (int i = 0; i < n; i++) {
+            Preconditions.checkArgument(images[i].length == size, "image %s has %s pixels, image 0 has %s", i,
+                    images[i].length, size);
             for (int j = 0; j < size; j++) {
                 f[i * size + j] = (images[i][j] & 0xFF) / 255f;
             }

@@ -64,7 +64,7 @@ public final class IdxFiles {
      * @param max  the most images to read, at least 0
      * @param what a name for the stream in error messages, e.g. the file name
      * @return {@code [n][rows*cols]} unsigned pixel bytes, n the smaller of {@code max} and the stream's count
-     * @throws IOException if the stream cannot be read, is truncated or is no IDX image stream
+     * @throws IOException if the stream cannot be read, is truncated, is no IDX image stream or has a corrupt header
      */
     public static byte[][] readImages(InputStream raw, int max, String what) throws IOException {
         Preconditions.checkArgument(max >= 0, "max must be >= 0");
@@ -73,8 +73,14 @@ public final class IdxFiles {
         if (magic != IMAGES_MAGIC) {
             throw new IOException(what + " is not an IDX image file (magic " + Integer.toHexString(magic) + ")");
         }
-        int n = Math.min(in.readInt(), max);
-        int size = in.readInt() * in.readInt();
+        int count = in.readInt();
+        int rows = in.readInt();
+        int cols = in.readInt();
+        if (count < 0 || rows < 0 || cols < 0 || (long) rows * cols > Integer.MAX_VALUE) {
+            throw new IOException(what + " has a corrupt header: " + count + " images of " + rows + " x " + cols);
+        }
+        int n = Math.min(count, max);
+        int size = rows * cols;
         byte[][] out = new byte[n][size];
         for (int i = 0; i < n; i++) {
             readFully(in, out[i], what);
@@ -101,18 +107,23 @@ public final class IdxFiles {
      * Reads up to {@code max} labels from an idx1 stream.
      *
      * @param raw  an uncompressed idx1 stream, read from its start (not closed)
-     * @param max  the most labels to read, at least 0 (not checked here)
+     * @param max  the most labels to read, at least 0
      * @param what a name for the stream in error messages, e.g. the file name
      * @return one unsigned label byte per example, as many as the smaller of {@code max} and the stream's count
-     * @throws IOException if the stream cannot be read, is truncated or is no IDX label stream
+     * @throws IOException if the stream cannot be read, is truncated, is no IDX label stream or has a corrupt header
      */
     public static byte[] readLabels(InputStream raw, int max, String what) throws IOException {
+        Preconditions.checkArgument(max >= 0, "max must be >= 0");
         DataInputStream in = new DataInputStream(raw);
         int magic = in.readInt();
         if (magic != LABELS_MAGIC) {
             throw new IOException(what + " is not an IDX label file (magic " + Integer.toHexString(magic) + ")");
         }
-        int n = Math.min(in.readInt(), max);
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException(what + " has a corrupt header: " + count + " labels");
+        }
+        int n = Math.min(count, max);
         byte[] out = new byte[n];
         readFully(in, out, what);
         return out;

@@ -40,10 +40,11 @@ import java.util.Map;
  * }</pre>
  *
  * @param trigger   what made the listener evaluate
- * @param epoch     epochs completed when the score was taken: 0 for {@link NearTrigger#START}, 1 at the end of the
- *                  first epoch
- * @param iteration parameter updates (minibatches) completed when the score was taken: 0 for
- *                  {@link NearTrigger#START}
+ * @param epoch     the network's epoch count when the score was taken: for {@link NearTrigger#START} the count before
+ *                  this training's first update (0 for a new network, more for one trained before the listener was
+ *                  attached), 1 at the end of a new network's first epoch
+ * @param iteration the network's iteration count (parameter updates) when the score was taken: for
+ *                  {@link NearTrigger#START} the count before this training's first update (0 for a new network)
  * @param result    the score of the model at that moment
  */
 public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearResult result) {

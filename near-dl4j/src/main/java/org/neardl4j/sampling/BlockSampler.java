@@ -221,9 +221,12 @@ public final class BlockSampler {
     /**
      * Samples needed for a square block: {@code ceil(Q / rowsPerSample)}.
      *
-     * @return the number of samples a square block needs; call it only after the first batch
+     * @return the number of samples a square block needs
+     * @throws IllegalStateException before the first batch, when the matrix's shape is not known yet
      */
     public long samplesNeeded() {
+        Preconditions.checkState(columns >= 0 && rowsPerSample > 0,
+                "samplesNeeded() is known only after the first batch: no activation has been offered yet");
         return (columns + rowsPerSample - 1) / rowsPerSample;
     }
 }

@@ -36,6 +36,8 @@ import java.io.Serializable;
  */
 public record CandidateFailure(String name, String type, String error) implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Checks the fields.
      *

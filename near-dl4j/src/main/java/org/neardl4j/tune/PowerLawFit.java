@@ -37,7 +37,8 @@ import java.util.Set;
 /**
  * The curve {@code f(x) = a + b x^c} fitted through the point {@code (1, 1)} and measured points {@code (x_i, y_i)}
  * by non-linear least squares (commons-math3 Levenberg-Marquardt), as the NEAR layer-width method does with
- * {@code x} = width and {@code y} = the layer's NEAR score divided by its width. Immutable.
+ * {@code x} = width and {@code y} = the layer's NEAR score divided by its width (and, in
+ * {@link WidthEstimator}, by the layer's number of matrices: {@link WidthPoint#ratio()}). Immutable.
  *
  * <p><b>The point (1, 1).</b> A layer of one neuron has an {@code N x 1} matrix, whose effective rank is exactly 1,
  * so {@code (1, 1)} is known, not measured. By default ({@code anchorWeight = +inf}) it is a hard constraint:

@@ -342,11 +342,21 @@ public final class RankingResult implements Serializable {
             updated.add(v == null ? c.withMetric(OptionalDouble.empty(), 0)
                     : c.withMetric(OptionalDouble.of(v.doubleValue()), metricRank.get(c.name())));
         }
-        List<String> w = new ArrayList<>(warnings);
+        // the new metric replaces the old one, and with it the old one's warning about candidates without a value
+        List<String> w = new ArrayList<>();
+        for (String x : warnings) {
+            if (metricName == null || !x.startsWith(missingPrefix(metricName))) {
+                w.add(x);
+            }
+        }
         if (!missing.isEmpty()) {
-            w.add("no " + name + " for " + missing + ": left out of the correlation");
+            w.add(missingPrefix(name) + missing + ": left out of the correlation");
         }
         return new RankingResult(updated, provenance, name, higherIsBetter, corr, w, failures);
+    }
+
+    private static String missingPrefix(String metric) {
+        return "no " + metric + " for ";
     }
 
     // ------------------------------------------------------------------------------------------ output
@@ -484,8 +494,9 @@ public final class RankingResult implements Serializable {
     }
 
     /**
-     * Reads metric values from a CSV file of {@code name,value} lines (a header line whose value is not a number
-     * is skipped; blank lines and lines starting with {@code #} too; a name with a comma in double quotes), read
+     * Reads metric values from a CSV file of {@code name,value} lines (the first line is skipped as a header when
+     * its value is not a number; blank lines and lines starting with {@code #} too; a name with a comma in double
+     * quotes), read
      * with commons-csv. For the CLI's {@code --accuracies}.
      *
      * @param file a UTF-8 CSV file of {@code name,value} lines
@@ -500,7 +511,10 @@ public final class RankingResult implements Serializable {
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+            boolean first = true;
             for (CSVRecord r : parser) {
+                boolean header = first;
+                first = false;
                 long line = parser.getCurrentLineNumber();
                 Preconditions.checkArgument(r.size() == 2, "%s line %s: expected 'name,value', got %s field(s): %s",
                         file, line, r.size(), r.toList());
@@ -510,8 +524,8 @@ public final class RankingResult implements Serializable {
                 try {
                     v = Double.parseDouble(value);
                 } catch (NumberFormatException e) {
-                    if (out.isEmpty()) {
-                        continue;       // header
+                    if (header) {
+                        continue;       // only the first record may be a header
                     }
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: '%s' is not a number",
                             file, line, value));

@@ -28,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FashionMnistTest {
 
@@ -72,6 +73,32 @@ class FashionMnistTest {
         writeLabels(dir.resolve("train-images-idx3-ubyte"), false);
         writeLabels(dir.resolve("train-labels-idx1-ubyte"), false);
         assertThrows(java.io.UncheckedIOException.class, () -> FashionMnist.load(dir, FashionMnist.Split.TRAIN, 5));
+    }
+
+    @Test
+    void badArgumentsAndCorruptHeadersAreErrors() throws IOException {
+        java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(labels)) {
+            d.writeInt(0x801);
+            d.writeInt(-3);
+        }
+        IOException corrupt = assertThrows(IOException.class,
+                () -> IdxFiles.readLabels(new java.io.ByteArrayInputStream(labels.toByteArray()), 5, "labels.idx"));
+        assertTrue(corrupt.getMessage().contains("labels.idx has a corrupt header"), corrupt.getMessage());
+        java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(images)) {
+            d.writeInt(0x803);
+            d.writeInt(3);
+            d.writeInt(-2);
+            d.writeInt(2);
+        }
+        assertThrows(IOException.class,
+                () -> IdxFiles.readImages(new java.io.ByteArrayInputStream(images.toByteArray()), 5, "images.idx"));
+        assertThrows(IllegalArgumentException.class,
+                () -> IdxFiles.readLabels(new java.io.ByteArrayInputStream(labels.toByteArray()), -1, "labels.idx"));
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> FashionMnist.toDataSet(new byte[][] {{1, 2, 3}, {1, 2}}, new byte[] {0, 1}));
+        assertTrue(ragged.getMessage().contains("image 1 has 2 pixels, image 0 has 3"), ragged.getMessage());
     }
 
     private static OutputStream out(Path p, boolean gz) throws IOException {

@@ -191,6 +191,8 @@ class BlockSamplerTest {
         BlockSampler s = new BlockSampler(BlockMode.FIRST, new SplittableRandom(1));
         assertThrows(IllegalStateException.class, s::block);
         assertEquals(-1, s.columns());
+        IllegalStateException early = assertThrows(IllegalStateException.class, s::samplesNeeded);
+        assertTrue(early.getMessage().contains("after the first batch"), early.getMessage());
         s.accept(Nd4j.rand(DataType.DOUBLE, 1, 5), ActivationLayout.feedForward());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.accept(Nd4j.rand(DataType.DOUBLE, 1, 6), ActivationLayout.feedForward()));

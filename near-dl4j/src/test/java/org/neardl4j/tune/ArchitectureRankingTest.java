@@ -196,6 +196,11 @@ class ArchitectureRankingTest {
         assertEquals(1.0, partial.correlation().orElseThrow().spearman(), 1e-12);
         assertTrue(partial.warnings().stream().anyMatch(w -> w.contains("[w16]")), partial.warnings().toString());
         assertFalse(partial.get("w16").metric().isPresent());
+        // a second metric replaces the first, and its warning with it
+        RankingResult replaced = partial.withMetric("accuracy", Map.of("w4", 0.7, "w8", 0.8, "w16", 0.85, "w32", 0.9));
+        assertTrue(replaced.warnings().stream().noneMatch(w -> w.startsWith("no accuracy for")),
+                replaced.warnings().toString());
+        assertEquals(r.warnings(), replaced.warnings());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> r.withMetric("accuracy", Map.of("w4", 0.7, "w5", 0.8)));
         assertTrue(unknown.getMessage().contains("[w5]"), unknown.getMessage());
@@ -272,6 +277,11 @@ class ArchitectureRankingTest {
         assertThrows(IllegalArgumentException.class, () -> RankingResult.readMetricCsv(f));
         Files.writeString(f, "just a name\n");
         assertThrows(IllegalArgumentException.class, () -> RankingResult.readMetricCsv(f));
+        // only the first record may be a header: a bad value right after it is an error, not a second header
+        Files.writeString(f, "# accuracies\nmodel,accuracy\nx.zip,n/a\na.zip,0.5\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RankingResult.readMetricCsv(f));
+        assertTrue(bad.getMessage().contains("line 3") && bad.getMessage().contains("'n/a' is not a number"),
+                bad.getMessage());
     }
 
     @Test
