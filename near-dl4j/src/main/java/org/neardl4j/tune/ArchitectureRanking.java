@@ -77,8 +77,11 @@ public final class ArchitectureRanking implements Serializable {
     /** Repetitions of the scorer used when the builder is given none (the scorer's other options: its defaults). */
     public static final int DEFAULT_REPETITIONS = 3;
 
+    /** The scoring options of every candidate. */
     private final NearScorer scorer;
+    /** Whether even the first repetition re-initialises each network. */
     private final boolean freshWeights;
+    /** Whether a candidate that cannot be scored is reported instead of ending the ranking. */
     private final boolean isolateFailures;
 
     private ArchitectureRanking(Builder b) {
