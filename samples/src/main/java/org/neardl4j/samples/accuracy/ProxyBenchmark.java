@@ -77,22 +77,48 @@ public final class ProxyBenchmark {
     }
 
     /** The settings of one benchmark run. */
+    /**
+     * What one run reads, scores and writes: the command line's options (a picocli mixin of {@link Command}, so the
+     * options and their defaults are written once) plus what the command derives; tests fill it directly.
+     */
     static final class Settings {
+        @Option(names = "--archs", paramLabel = "FILE.csv", description = "trained architectures (default"
+                + " docs/benchmark/architectures.csv)")
         Path archs = Paths.get("docs/benchmark/architectures.csv");
+        @Option(names = "--reruns", paramLabel = "FILE.csv", description = "re-runs with another training seed"
+                + " (default docs/benchmark/reruns.csv)")
         Path reruns = Paths.get("docs/benchmark/reruns.csv");
+        @Option(names = "--scores", paramLabel = "FILE.csv", description = "proxy scores, appended (default"
+                + " docs/benchmark/proxy-scores.csv)")
         Path scores = Paths.get("docs/benchmark/proxy-scores.csv");
+        @Option(names = "--report", paramLabel = "FILE.md", description = "the report (default docs/BENCHMARK.md)")
         Path report = Paths.get("docs/BENCHMARK.md");
-        Path plots = Paths.get("docs/benchmark");
-        int repetitions = 3;
-        int batch = 128;
-        int nearSamples = 1024;
-        long seed = 42;
-        long proxySeed = 1;
-        List<String> only = null;
-        List<String> proxies = null;
-        boolean reportOnly = false;
+        @Option(names = "--html", paramLabel = "FILE.html", description = "also a self-contained HTML report")
         Path html = null;
+        @Option(names = "--plots", paramLabel = "DIR", description = "scatter plots (default docs/benchmark)")
+        Path plots = Paths.get("docs/benchmark");
+        @Option(names = "--repetitions", paramLabel = "R", description = "repetitions of every proxy (default 3)")
+        int repetitions = 3;
+        @Option(names = "--batch", paramLabel = "N", description = "labelled images every baseline gets (default 128)")
+        int batch = 128;
+        @Option(names = "--near-samples", paramLabel = "N", description = "images NEAR may read, in batches of 128"
+                + " (default 1024)")
+        int nearSamples = 1024;
+        @Option(names = "--train-seed", paramLabel = "S", description = "the training seed: selects the CSV rows and"
+                + " builds the networks (default 42)")
+        long seed = 42;
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the proxies' random choices (NEAR: block"
+                + " choice and fresh initialisations; default 1)")
+        long proxySeed = 1;
+        @Option(names = "--only", paramLabel = "NAME,...", split = ",", description = "only these architectures")
+        List<String> only = null;
+        @Option(names = "--proxies", paramLabel = "P,...", split = ",", description = "only these proxies")
+        List<String> proxies = null;
+        @Option(names = "--report-only", description = "score nothing, rewrite the report from the CSVs")
+        boolean reportOnly = false;
+        /** Progress display (from {@code --quiet} and the terminal). */
         Progress.Mode progress = Progress.Mode.NONE;
+        /** The command line, for the report. */
         String command = "";
     }
 
@@ -106,40 +132,8 @@ public final class ProxyBenchmark {
     static final class Command implements Callable<Integer> {
         private final String[] args;
 
-        @Option(names = "--archs", paramLabel = "FILE.csv", description = "trained architectures (default"
-                + " docs/benchmark/architectures.csv)")
-        Path archs = Paths.get("docs/benchmark/architectures.csv");
-        @Option(names = "--reruns", paramLabel = "FILE.csv", description = "re-runs with another training seed"
-                + " (default docs/benchmark/reruns.csv)")
-        Path reruns = Paths.get("docs/benchmark/reruns.csv");
-        @Option(names = "--scores", paramLabel = "FILE.csv", description = "proxy scores, appended (default"
-                + " docs/benchmark/proxy-scores.csv)")
-        Path scores = Paths.get("docs/benchmark/proxy-scores.csv");
-        @Option(names = "--report", paramLabel = "FILE.md", description = "the report (default docs/BENCHMARK.md)")
-        Path report = Paths.get("docs/BENCHMARK.md");
-        @Option(names = "--html", paramLabel = "FILE.html", description = "also a self-contained HTML report")
-        Path html;
-        @Option(names = "--plots", paramLabel = "DIR", description = "scatter plots (default docs/benchmark)")
-        Path plots = Paths.get("docs/benchmark");
-        @Option(names = "--repetitions", paramLabel = "R", description = "repetitions of every proxy (default 3)")
-        int repetitions = 3;
-        @Option(names = "--batch", paramLabel = "N", description = "labelled images every baseline gets (default 128)")
-        int batch = 128;
-        @Option(names = "--near-samples", paramLabel = "N", description = "images NEAR may read, in batches of 128"
-                + " (default 1024)")
-        int nearSamples = 1024;
-        @Option(names = "--train-seed", paramLabel = "S", description = "the training seed: selects the CSV rows and"
-                + " builds the networks (default 42)")
-        long trainSeed = 42;
-        @Option(names = "--seed", paramLabel = "S", description = "seed of the proxies' random choices (NEAR: block"
-                + " choice and fresh initialisations; default 1)")
-        long seed = 1;
-        @Option(names = "--only", paramLabel = "NAME,...", split = ",", description = "only these architectures")
-        List<String> only;
-        @Option(names = "--proxies", paramLabel = "P,...", split = ",", description = "only these proxies")
-        List<String> proxies;
-        @Option(names = "--report-only", description = "score nothing, rewrite the report from the CSVs")
-        boolean reportOnly;
+        @Mixin
+        Settings settings;
         @Mixin
         RunOptions run;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
@@ -151,21 +145,10 @@ public final class ProxyBenchmark {
 
         @Override
         public Integer call() throws CliException {
-            Settings s = new Settings();
-            s.archs = archs;
-            s.reruns = reruns;
-            s.scores = scores;
-            s.report = report;
-            s.html = html;
-            s.plots = plots;
-            s.repetitions = (int) Cli.atLeast("--repetitions", repetitions, 1);
-            s.batch = (int) Cli.atLeast("--batch", batch, 1);
-            s.nearSamples = (int) Cli.atLeast("--near-samples", nearSamples, 1);
-            s.seed = trainSeed;
-            s.proxySeed = seed;
-            s.only = only;
-            s.proxies = proxies;
-            s.reportOnly = reportOnly;
+            Settings s = settings;
+            Cli.atLeast("--repetitions", s.repetitions, 1);
+            Cli.atLeast("--batch", s.batch, 1);
+            Cli.atLeast("--near-samples", s.nearSamples, 1);
             s.progress = Progress.Mode.detect(run.quiet());
             s.command = "ProxyBenchmark " + String.join(" ", args);
             ProxyBenchmark.run(s);

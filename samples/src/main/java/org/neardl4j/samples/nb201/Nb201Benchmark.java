@@ -94,52 +94,11 @@ public final class Nb201Benchmark {
     private Nb201Benchmark() {
     }
 
-    /** The settings of one run. */
-    static final class Settings {
-        List<String> tasks = TASKS;
-        Path out = Paths.get("docs/nb201");
-        Path report = Paths.get("docs/NB201.md");
-        Path html;
-        int images = 64;
-        int archs = Integer.MAX_VALUE;
-        int from = 0;
-        int limit = Integer.MAX_VALUE;
-        double budgetSeconds = Double.POSITIVE_INFINITY;
-        int subsetProxies = 300;
-        int subsetXavier = 300;
-        int subsetImages = 200;
-        List<Integer> imageCounts = List.of(10, 16, 32);
-        int channels = 16;
-        int cells = 5;
-        String codeVersion = "unknown";
-        String codeNote = "";
-        String command = "";
-        final long started = System.nanoTime();
-
-        double elapsed() {
-            return (System.nanoTime() - started) / 1e9;
-        }
-
-        Nb201Network network(WeightInit init, long seed) {
-            return Nb201Network.builder().channels(channels).cellsPerStage(cells).weightInit(init).seed(seed).build();
-        }
-    }
-
     /**
-     * Runs the benchmark (exit code 2 for a bad command line, 1 for a failure).
-     *
-     * @param args options, see the class comment; {@code --help} lists them
+     * The settings of one run: the command line's options (a picocli mixin of {@link Command}, so the options and
+     * their defaults are written once) plus what the command derives; tests fill it directly.
      */
-    public static void main(String[] args) {
-        Cli.main(new Command(args), args);
-    }
-
-    /** The command line (picocli, like every program of this module). */
-    @CommandLine.Command(name = "Nb201Benchmark", sortOptions = false, usageHelpAutoWidth = true,
-            description = "NEAR and the baseline proxies on the 1,000 bundled NAS-Bench-201 architectures.")
-    static final class Command implements Callable<Integer> {
-        private final String[] args;
-
+    static final class Settings {
         @Option(names = "--tasks", paramLabel = "T,...", split = ",", description = "tasks in this order: near, near23,"
                 + " xavier, images, proxies, report (default all)")
         List<String> tasks = TASKS;
@@ -149,7 +108,7 @@ public final class Nb201Benchmark {
         Path report = Paths.get("docs/NB201.md");
         @Option(names = "--html", paramLabel = "FILE.html", description = "the report task also writes a"
                 + " self-contained HTML report (tables, scatter plots, provenance)")
-        Path html;
+        Path html = null;
         @Option(names = "--images", paramLabel = "N", description = "images NEAR and the baselines get (default 64)")
         int images = 64;
         @Option(names = "--archs", paramLabel = "N", description = "only the first N rows of the table")
@@ -178,6 +137,36 @@ public final class Nb201Benchmark {
         @Option(names = "--code-note", paramLabel = "TEXT", description = "a sentence the report adds about the code"
                 + " versions of the rows")
         String codeNote = "";
+        /** The command line, for the report. */
+        String command = "";
+        final long started = System.nanoTime();
+
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        Nb201Network network(WeightInit init, long seed) {
+            return Nb201Network.builder().channels(channels).cellsPerStage(cells).weightInit(init).seed(seed).build();
+        }
+    }
+
+    /**
+     * Runs the benchmark (exit code 2 for a bad command line, 1 for a failure).
+     *
+     * @param args options, see the class comment; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        Cli.main(new Command(args), args);
+    }
+
+    /** The command line (picocli, like every program of this module). */
+    @CommandLine.Command(name = "Nb201Benchmark", sortOptions = false, usageHelpAutoWidth = true,
+            description = "NEAR and the baseline proxies on the 1,000 bundled NAS-Bench-201 architectures.")
+    static final class Command implements Callable<Integer> {
+        private final String[] args;
+
+        @Mixin
+        Settings settings;
         @Mixin
         RunOptions run;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
@@ -189,29 +178,18 @@ public final class Nb201Benchmark {
 
         @Override
         public Integer call() throws CliException {
-            Settings s = new Settings();
-            for (String t : tasks) {
+            Settings s = settings;
+            for (String t : s.tasks) {
                 if (!TASKS.contains(t)) {
                     throw CliException.usage("unknown task '" + t + "'; known: " + String.join(", ", TASKS));
                 }
             }
-            s.tasks = tasks;
-            s.out = out;
-            s.report = report;
-            s.html = html;
-            s.images = (int) Cli.atLeast("--images", images, 1);
-            s.archs = (int) Cli.atLeast("--archs", archs, 1);
-            s.from = (int) Cli.atLeast("--from", from, 0);
-            s.limit = (int) Cli.atLeast("--limit", limit, 0);
-            s.budgetSeconds = budgetSeconds;
-            s.subsetProxies = subsetProxies;
-            s.subsetXavier = subsetXavier;
-            s.subsetImages = subsetImages;
-            s.imageCounts = imageCounts;
-            s.channels = (int) Cli.atLeast("--channels", channels, 1);
-            s.cells = (int) Cli.atLeast("--cells", cells, 1);
-            s.codeVersion = codeVersion;
-            s.codeNote = codeNote;
+            Cli.atLeast("--images", s.images, 1);
+            Cli.atLeast("--archs", s.archs, 1);
+            Cli.atLeast("--from", s.from, 0);
+            Cli.atLeast("--limit", s.limit, 0);
+            Cli.atLeast("--channels", s.channels, 1);
+            Cli.atLeast("--cells", s.cells, 1);
             s.command = "Nb201Benchmark " + String.join(" ", args);
             Nb201Benchmark.run(s);
             return 0;
