@@ -87,8 +87,7 @@ public final class SparkRanking implements Serializable {
     private final boolean retryFailures;
 
     private SparkRanking(Builder b) {
-        this.local = ArchitectureRanking.builder().scorer(b.ranking.scorer()).freshWeights(b.ranking.freshWeights())
-                .isolateFailures(true).build();
+        this.local = b.ranking.toBuilder().isolateFailures(true).build();
         this.partitions = b.partitions;
         this.output = b.output == null ? null : b.output.toString();
         this.retryFailures = b.retryFailures;

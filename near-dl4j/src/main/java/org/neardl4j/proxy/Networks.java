@@ -291,9 +291,12 @@ final class Networks {
      * shape), otherwise from one forward pass. For the losses that ignore their labels ({@link SumOfOutputsLoss}).
      */
     static INDArray zeroLabels(Model copy, INDArray features, boolean train) {
-        Layer out = copy instanceof MultiLayerNetwork ? ((MultiLayerNetwork) copy).getOutputLayer()
-                : ((ComputationGraph) copy).getNumOutputArrays() == 1 ? ((ComputationGraph) copy).getOutputLayer(0)
-                : null;
+        Layer out = null;
+        if (copy instanceof MultiLayerNetwork) {
+            out = ((MultiLayerNetwork) copy).getOutputLayer();
+        } else if (((ComputationGraph) copy).getNumOutputArrays() == 1) {
+            out = ((ComputationGraph) copy).getOutputLayer(0);
+        }
         org.deeplearning4j.nn.conf.layers.Layer conf = out == null ? null : out.conf().getLayer();
         if (conf != null && conf.getClass() == org.deeplearning4j.nn.conf.layers.OutputLayer.class) {
             return Nd4j.zeros(dataType(copy), features.size(0),

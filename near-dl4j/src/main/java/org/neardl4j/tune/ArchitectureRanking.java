@@ -100,6 +100,19 @@ public final class ArchitectureRanking implements Serializable {
     }
 
     /**
+     * A builder holding these options, to derive a ranking that differs in some of them.
+     *
+     * <pre>{@code
+     * ArchitectureRanking isolated = ranking.toBuilder().isolateFailures(true).build();
+     * }</pre>
+     *
+     * @return a new builder with this ranking's scorer, fresh-weights and failure settings
+     */
+    public Builder toBuilder() {
+        return builder().scorer(scorer).freshWeights(freshWeights).isolateFailures(isolateFailures);
+    }
+
+    /**
      * The scorer every candidate is scored with.
      *
      * @return the scoring options (repetitions, seed, block mode, sample limit, rank method)

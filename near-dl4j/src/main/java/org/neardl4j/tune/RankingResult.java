@@ -83,9 +83,13 @@ public final class RankingResult implements Serializable {
      */
     private final RankCorrelation correlation;
     /**
-     * Warnings.
+     * Warnings of the scoring (short probe data, ...).
      */
     private final ImmutableList<String> warnings;
+    /**
+     * The metric's warning about candidates without a value, or null: replaced with the metric.
+     */
+    private final String metricWarning;
     /**
      * Failures.
      */
@@ -93,7 +97,7 @@ public final class RankingResult implements Serializable {
 
     private RankingResult(List<RankedCandidate> entries, Provenance provenance, String metricName,
                           boolean higherIsBetter, RankCorrelation correlation, List<String> warnings,
-                          List<CandidateFailure> failures) {
+                          String metricWarning, List<CandidateFailure> failures) {
         this.entries = ImmutableList.copyOf(entries);
         this.failures = ImmutableList.copyOf(failures);
         this.provenance = Preconditions.checkNotNull(provenance, "provenance");
@@ -101,6 +105,7 @@ public final class RankingResult implements Serializable {
         this.higherIsBetter = higherIsBetter;
         this.correlation = correlation;
         this.warnings = ImmutableList.copyOf(warnings);
+        this.metricWarning = metricWarning;
     }
 
     /** Sorts the scored candidates by NEAR, highest first (ties keep the input order), and numbers them. */
@@ -118,7 +123,7 @@ public final class RankingResult implements Serializable {
         for (int i = 0; i < sorted.size(); i++) {
             ranked.add(sorted.get(i).withRank(i + 1));
         }
-        return new RankingResult(ranked, provenance, null, true, null, warnings, failures);
+        return new RankingResult(ranked, provenance, null, true, null, warnings, null, failures);
     }
 
     /**
@@ -263,7 +268,8 @@ public final class RankingResult implements Serializable {
      * @return one line of text per warning, in the order they arose; empty if there are none
      */
     public ImmutableList<String> warnings() {
-        return warnings;
+        return metricWarning == null ? warnings
+                : ImmutableList.<String>builder().addAll(warnings).add(metricWarning).build();
     }
 
     /**
@@ -342,21 +348,9 @@ public final class RankingResult implements Serializable {
             updated.add(v == null ? c.withMetric(OptionalDouble.empty(), 0)
                     : c.withMetric(OptionalDouble.of(v.doubleValue()), metricRank.get(c.name())));
         }
-        // the new metric replaces the old one, and with it the old one's warning about candidates without a value
-        List<String> w = new ArrayList<>();
-        for (String x : warnings) {
-            if (metricName == null || !x.startsWith(missingPrefix(metricName))) {
-                w.add(x);
-            }
-        }
-        if (!missing.isEmpty()) {
-            w.add(missingPrefix(name) + missing + ": left out of the correlation");
-        }
-        return new RankingResult(updated, provenance, name, higherIsBetter, corr, w, failures);
-    }
-
-    private static String missingPrefix(String metric) {
-        return "no " + metric + " for ";
+        String missingWarning = missing.isEmpty() ? null
+                : "no " + name + " for " + missing + ": left out of the correlation";
+        return new RankingResult(updated, provenance, name, higherIsBetter, corr, warnings, missingWarning, failures);
     }
 
     // ------------------------------------------------------------------------------------------ output
@@ -436,7 +430,7 @@ public final class RankingResult implements Serializable {
             c.addProperty("topKOverlap", correlation.topKOverlap());
             o.add("correlation", c);
         }
-        o.add("warnings", Json.strings(warnings));
+        o.add("warnings", Json.strings(warnings()));
         if (!failures.isEmpty()) {
             JsonArray f = new JsonArray();
             for (CandidateFailure x : failures) {
@@ -484,7 +478,7 @@ public final class RankingResult implements Serializable {
             sb.append(metricName).append(higherIsBetter ? "" : " (lower is better)").append(": ").append(correlation)
                     .append('\n');
         }
-        for (String w : warnings) {
+        for (String w : warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }
         for (CandidateFailure f : failures) {
@@ -496,8 +490,7 @@ public final class RankingResult implements Serializable {
     /**
      * Reads metric values from a CSV file of {@code name,value} lines (the first line is skipped as a header when
      * its value is not a number; blank lines and lines starting with {@code #} too; a name with a comma in double
-     * quotes), read
-     * with commons-csv. For the CLI's {@code --accuracies}.
+     * quotes), read with commons-csv. For the CLI's {@code --accuracies}.
      *
      * @param file a UTF-8 CSV file of {@code name,value} lines
      * @return the value per name, in the file's order; never empty
@@ -511,10 +504,7 @@ public final class RankingResult implements Serializable {
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
-            boolean first = true;
             for (CSVRecord r : parser) {
-                boolean header = first;
-                first = false;
                 long line = parser.getCurrentLineNumber();
                 Preconditions.checkArgument(r.size() == 2, "%s line %s: expected 'name,value', got %s field(s): %s",
                         file, line, r.size(), r.toList());
@@ -524,7 +514,7 @@ public final class RankingResult implements Serializable {
                 try {
                     v = Double.parseDouble(value);
                 } catch (NumberFormatException e) {
-                    if (header) {
+                    if (r.getRecordNumber() == 1) {
                         continue;       // only the first record may be a header
                     }
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: '%s' is not a number",

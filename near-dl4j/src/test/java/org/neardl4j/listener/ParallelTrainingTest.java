@@ -119,41 +119,13 @@ class ParallelTrainingTest {
         return net;
     }
 
-    /** NearListenerTest's network without dropout (dropout draws from each worker thread's generator). */
-    static MultiLayerNetwork noDropout() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
-                .seed(777).dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT)
-                .updater(new org.nd4j.linalg.learning.config.Adam(1e-2)).list()
-                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(20).nOut(16)
-                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
-                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(16).nOut(3)
-                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
-                .build());
-        net.init();
-        return net;
-    }
-
-    static INDArray[] trainParallel(int workers, NearListener listener, Spy spy) {
-        return trainParallel(NearListenerTest.mlp(), workers, listener, spy);
-    }
-
-    static INDArray[] trainParallel(MultiLayerNetwork net, int workers, NearListener listener, Spy spy) {
-        ParallelWrapper pw = new ParallelWrapper.Builder<>(net).workers(workers).prefetchBuffer(2).averagingFrequency(2)
-                .build();
-        List<org.deeplearning4j.optimize.api.TrainingListener> ls = new ArrayList<>();
-        if (spy != null) {
-            ls.add(spy);
-        }
-        if (listener != null) {
-            ls.add(listener);
-        }
-        if (!ls.isEmpty()) {
-            pw.setListeners(ls);
-        }
+    /** Trains NearListenerTest's network under ParallelWrapper with these listeners, in this order. */
+    static void trainParallel(int workers, org.deeplearning4j.optimize.api.TrainingListener... listeners) {
+        ParallelWrapper pw = new ParallelWrapper.Builder<>(NearListenerTest.mlp()).workers(workers).prefetchBuffer(2)
+                .averagingFrequency(2).build();
+        pw.setListeners(List.of(listeners));
         pw.fit(data(5));
         pw.shutdown();
-        return new INDArray[] {net.params().dup(), net.getUpdater().getStateViewArray().dup()};
     }
 
     @Test
@@ -164,7 +136,7 @@ class ParallelTrainingTest {
         List<Pair> pairs = Collections.synchronizedList(new ArrayList<>());
         NearListener listener = NearListener.builder().probe(probe).scorer(scorer).everyIterations(2).failOnError(true)
                 .onRecord(r -> pairs.add(new Pair(r, spy.params.get(), spy.model.get()))).build();
-        trainParallel(2, listener, spy);
+        trainParallel(2, spy, listener);
 
         // the workers' replicas, not the wrapper's model, got the callbacks, from more than one thread
         assertTrue(spy.threads.size() >= 2, "worker threads: " + spy.threads);
@@ -253,12 +225,7 @@ class ParallelTrainingTest {
             Bracket bracket = new Bracket();
             NearListener listener = NearListener.builder().probe(probe).everyIterations(1).atStart().failOnError(true)
                     .build();
-            MultiLayerNetwork net = noDropout();
-            ParallelWrapper pw = new ParallelWrapper.Builder<>(net).workers(workers).prefetchBuffer(2)
-                    .averagingFrequency(2).build();
-            pw.setListeners(List.of(bracket.open, listener, bracket.close));
-            pw.fit(data(5));
-            pw.shutdown();
+            trainParallel(workers, bracket.open, listener, bracket.close);
             assertTrue(listener.history().size() >= BATCHES, workers + " workers: records " + listener.history().size());
             assertTrue(bracket.compared.get() >= BATCHES, workers + " workers: callbacks " + bracket.compared.get());
             assertEquals(List.of(), bracket.changed, workers + " workers");

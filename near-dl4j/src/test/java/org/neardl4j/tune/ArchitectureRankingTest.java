@@ -45,6 +45,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neardl4j.tune.TuneFixtures.features;
@@ -262,6 +263,21 @@ class ArchitectureRankingTest {
                 assertEquals(c.metric().isPresent() ? Integer.toString(c.metricRank()) : "", row.get(metric + "_rank"));
             }
         }
+    }
+
+    @Test
+    void toBuilderKeepsEveryOption() {
+        NearScorer scorer = NearScorer.builder().repetitions(2).seed(9).build();
+        ArchitectureRanking r = ArchitectureRanking.builder().scorer(scorer).freshWeights(true).isolateFailures(true)
+                .build();
+        ArchitectureRanking same = r.toBuilder().build();
+        assertSame(scorer, same.scorer());
+        assertTrue(same.freshWeights());
+        assertTrue(same.isolateFailures());
+        ArchitectureRanking strict = r.toBuilder().isolateFailures(false).build();
+        assertFalse(strict.isolateFailures());
+        assertTrue(strict.freshWeights());
+        assertSame(scorer, strict.scorer());
     }
 
     @Test
