@@ -35,7 +35,7 @@ import java.util.List;
  * the NEAR ranking is printed next to the test accuracies with Spearman's rho and Kendall's tau.
  *
  * <pre>{@code
- * java -cp ... org.neardl4j.samples.InitSelectionSample --train 20000 --epochs 2
+ * java -cp samples/target/near-samples.jar org.neardl4j.samples.InitSelectionSample --train 20000 --epochs 2
  * }</pre>
  *
  * Options: {@code --inits XAVIER,RELU,... --activation RELU --hidden 128,64 --probe 1024 --repetitions 5

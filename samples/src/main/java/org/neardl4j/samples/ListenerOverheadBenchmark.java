@@ -58,7 +58,7 @@ import static org.neardl4j.samples.SampleSupport.f;
  * on the machine and its load.
  *
  * <pre>{@code
- * java -cp ... org.neardl4j.samples.ListenerOverheadBenchmark --train 10000 --epochs 2
+ * java -cp samples/target/near-samples.jar org.neardl4j.samples.ListenerOverheadBenchmark --train 10000 --epochs 2
  * }</pre>
  *
  * Options: {@code --models mlp,cnn --train 10000 --epochs 2 --probe 512 --iterations 20 --out target/samples/listener}.

@@ -49,7 +49,7 @@ import static org.neardl4j.samples.SampleSupport.f;
  * rho, Kendall's tau and the top-k overlap between the NEAR ranking and the test accuracies.
  *
  * <pre>{@code
- * java -cp ... org.neardl4j.samples.RankingSample --train 20000 --epochs 2
+ * java -cp samples/target/near-samples.jar org.neardl4j.samples.RankingSample --train 20000 --epochs 2
  * }</pre>
  *
  * Options: {@code --probe 1024 --repetitions 3 --train 20000 --epochs 2 --test 10000 --seed 42

@@ -16,7 +16,7 @@
 package org.neardl4j.samples;
 
 import org.neardl4j.cli.Cli;
-import org.neardl4j.samples.accuracy.CsvTable;
+import org.neardl4j.cli.io.CsvTable;
 import java.util.ArrayList;
 import org.neardl4j.cli.RunOptions;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ import static org.neardl4j.samples.SampleSupport.f;
  * in accuracy.
  *
  * <pre>{@code
- * java -cp ... org.neardl4j.samples.WidthEstimationSample --train 20000 --epochs 2 --plot docs/width-estimate.png
+ * java -cp samples/target/near-samples.jar org.neardl4j.samples.WidthEstimationSample --train 20000 --epochs 2 --plot docs/width-estimate.png
  * }</pre>
  *
  * Options: {@code --widths 10,20,...,1280 --probe 2560 --repetitions 3 --threshold 0.005 --train 20000

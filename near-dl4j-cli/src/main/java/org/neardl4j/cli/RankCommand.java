@@ -1,0 +1,306 @@
+/*
+ * Copyright 2026 the near-dl4j authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.neardl4j.cli;
+
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neardl4j.cli.io.InputCheck;
+import org.neardl4j.cli.io.InvalidInputException;
+import org.neardl4j.cli.io.ModelFiles;
+import org.neardl4j.cli.io.Nb201Sources;
+import org.neardl4j.cli.io.NpyFiles;
+import org.neardl4j.cli.progress.Progress;
+import org.neardl4j.cli.report.HtmlReport;
+import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Network;
+import org.neardl4j.tune.ArchitectureRanking;
+import org.neardl4j.tune.Candidate;
+import org.neardl4j.tune.RankingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code near-cli rank}: ranks several networks by NEAR (averaged over repetitions) on the same {@code .npy}
+ * inputs, optionally next to measured accuracies (Spearman's rho, Kendall's tau, top-k overlap). Networks are model
+ * zips or DL4J configurations ({@code .json}, {@code .yaml}), named by their file name without the extension; the
+ * accuracies CSV holds {@code name,value} lines with those names (a trailing {@code .zip} is accepted). Progress goes
+ * to stderr (see {@link Progress}); {@code --html} writes a self-contained report ({@link HtmlReport}).
+ *
+ * <pre>{@code
+ * java -jar near-dl4j-cli/target/near-cli.jar rank --models a.zip b.zip c.json --input x.npy --accuracies acc.csv --json
+ * }</pre>
+ */
+@Command(name = "rank", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Rank saved DL4J models (or configurations) by NEAR on the same .npy inputs, optionally"
+                + " against measured accuracies.",
+        footer = {"", NearCli.EXIT_CODES})
+public final class RankCommand implements Callable<Integer> {
+
+    @Option(names = "--models", paramLabel = "FILE", arity = "1..*", description = "models saved with"
+            + " ModelSerializer (.zip) or configurations (.json, .yaml, .yml); several files may follow one --models")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the networks' input"
+            + " (all networks take the same inputs), one per network input (repeatable)")
+    private List<String> inputs = new ArrayList<>();
+
+    @Mixin
+    private ScoringOptions scoring;
+
+    @Option(names = "--saved-weights", description = "score repetition 1 with the weights in the file (default:"
+            + " every repetition on fresh initialisations, so that trained files are ranked at initialisation)")
+    private boolean savedWeights;
+
+    @Option(names = "--accuracies", paramLabel = "FILE.csv", description = "name,value lines of a measured metric"
+            + " (higher is better)")
+    private Path accuracies;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking as CSV")
+    private Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "also write a self-contained HTML report"
+            + " (table, NEAR against the metric, per-layer breakdown of the top candidates, provenance)")
+    private Path html;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    private boolean json;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "NAS-Bench-201 cells to rank: a cell string"
+            + " (|nor_conv_3x3~0|+|...|) or a file of them (one per line, or a CSV with a cellstr column);"
+            + " repeatable; named by the cell string; without --input scored on the first "
+            + Nb201Sources.DEFAULT_IMAGES + " bundled CIFAR-10 test images")
+    private List<String> nb201 = new ArrayList<>();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private List<String> inputSources = List.of();
+
+    /**
+     * A rank command that prints to {@code out} and shows progress on {@code err}.
+     *
+     * @param out where the result goes
+     * @param err where progress goes
+     */
+    public RankCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * The name of a candidate: the file name without {@code .zip}, {@code .json}, {@code .yaml} or {@code .yml}.
+     *
+     * @param file a model file or a name from the accuracies CSV
+     * @return the name
+     */
+    static String candidateName(String file) {
+        String n = Paths.get(file).getFileName().toString();
+        for (String ext : new String[] {".zip", ".json", ".yaml", ".yml"}) {
+            if (n.endsWith(ext) && n.length() > ext.length()) {
+                return n.substring(0, n.length() - ext.length());
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The models given, in order (for tests).
+     *
+     * @return the {@code --models} files
+     */
+    List<String> models() {
+        return models;
+    }
+
+    private static INDArray[] cast(List<INDArray> raw, DataType type) {
+        INDArray[] features = new INDArray[raw.size()];
+        for (int i = 0; i < raw.size(); i++) {
+            features[i] = raw.get(i).dataType() == type ? raw.get(i) : raw.get(i).castTo(type);
+        }
+        return features;
+    }
+
+    @Override
+    public Integer call() throws CliException {
+        List<Nb201Cell> cells = new ArrayList<>();
+        try {
+            for (String a : nb201) {
+                cells.addAll(Nb201Sources.cells(a));
+            }
+        } catch (InvalidInputException e) {
+            throw CliException.badInput(e.getMessage(), e);
+        }
+        int total = models.size() + cells.size();
+        if (total < 2) {
+            throw CliException.usage(cells.isEmpty() ? "rank needs at least two --models files"
+                    : "rank needs at least two networks (--models files and --nb201 cells)");
+        }
+        if (inputs.isEmpty() && (cells.isEmpty() || !models.isEmpty())) {
+            throw CliException.usage("rank needs at least one --input FILE.npy"
+                    + (cells.isEmpty() ? "" : " (only NB201 cells alone are scored on the bundled images)"));
+        }
+        int repetitions = scoring.repetitions(3);
+        long maxSamples = scoring.maxSamples();
+
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        INDArray[] features = null;
+        Progress progress = Progress.start("rank", "candidates", total, Progress.Mode.detect(run.quiet()), err);
+        try {
+            List<INDArray> raw = new ArrayList<>();
+            List<String> sources = new ArrayList<>(inputs);
+            for (String f : inputs) {
+                raw.add(NpyFiles.read(Paths.get(f)));
+            }
+            if (inputs.isEmpty()) {
+                INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
+                raw.add(x);
+                sources.add(Nb201Sources.describeImages(Math.min(x.size(0), maxSamples)));
+            }
+            raw = ScoringOptions.firstSamples(raw, maxSamples);
+            inputSources = sources;
+            Map<String, String> seen = new LinkedHashMap<>();
+            List<Model> loaded = new ArrayList<>();
+            for (String f : models) {
+                String name = candidateName(f);
+                if (seen.put(name, f) != null) {
+                    throw CliException.usage("two models are named '" + name + "': " + seen.get(name) + " and " + f);
+                }
+                ModelFiles.Loaded m = ModelFiles.load(Paths.get(f));
+                InputCheck.check(m.model(), raw, sources);
+                descriptions.put(name, m.description());
+                if (features == null) {
+                    features = cast(raw, ModelFiles.dataType(m.model()));
+                }
+                loaded.add(m.model());
+            }
+            int index = 0;
+            Progress p = progress;
+            for (int i = 0; i < loaded.size(); i++) {
+                Model model = loaded.get(i);
+                int k = index++;
+                // the ranking asks for each candidate's network once, in order: candidate k starts when k are done
+                candidates.add(Candidate.ofSupplier(candidateName(models.get(i)), () -> {
+                    p.stepTo(k);
+                    return model;
+                }));
+            }
+            if (!cells.isEmpty()) {
+                Nb201Network space = Nb201Network.builder().seed(scoring.seed()).build();
+                InputCheck.check(space.graph(cells.get(0)), raw, sources);
+                if (features == null) {
+                    features = cast(raw, space.dataType());
+                }
+                for (Nb201Cell cell : cells) {
+                    String name = cell.toString();
+                    if (seen.put(name, name) != null) {
+                        throw CliException.usage("the NB201 cell " + name + " is given twice");
+                    }
+                    descriptions.put(name, "NB201 cell (" + space + ")");
+                    int k = index++;
+                    candidates.add(Candidate.ofSupplier(name, () -> {
+                        p.stepTo(k);
+                        return space.graph(cell);    // built when scored: a file may hold thousands of cells
+                    }));
+                }
+            }
+        } catch (InvalidInputException e) {
+            progress.close();
+            throw CliException.badInput(e.getMessage(), e);
+        } catch (CliException | RuntimeException e) {
+            progress.close();
+            throw e;
+        }
+
+        RankingResult result;
+        long started = System.nanoTime();
+        try (Progress p = progress) {
+            result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions)
+                            .seed(scoring.seed()).blockMode(scoring.block()).build())
+                    .freshWeights(!savedWeights).build().rank(candidates, features);
+            p.stepTo(total);
+        } catch (RuntimeException e) {
+            throw CliException.badInput(CliException.oneLine(e), e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (accuracies != null) {
+            try {
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (Map.Entry<String, Double> e : RankingResult.readMetricCsv(accuracies).entrySet()) {
+                    values.put(candidateName(e.getKey()), e.getValue());
+                }
+                result = result.withMetric("accuracy", values);
+            } catch (IOException e) {
+                throw CliException.badInput("cannot read " + accuracies + ": " + CliException.oneLine(e), e);
+            } catch (RuntimeException e) {
+                throw CliException.badInput(CliException.oneLine(e), e);
+            }
+        }
+        if (csv != null) {
+            try {
+                result.writeCsv(csv);
+            } catch (IOException e) {
+                throw CliException.badInput("cannot write " + csv + ": " + CliException.oneLine(e), e);
+            }
+        }
+        if (html != null) {
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("command", "near-cli rank");
+            provenance.put("repetitions", Integer.toString(repetitions));
+            provenance.put("seed", Long.toString(scoring.seed()));
+            provenance.put("block", scoring.block().name().toLowerCase(java.util.Locale.ROOT));
+            provenance.put("weights", savedWeights ? "repetition 1 with the weights in the file, then fresh"
+                    : "fresh initialisations in every repetition");
+            provenance.put("samples", Long.toString(features[0].size(0)));
+            for (int i = 0; i < inputSources.size(); i++) {
+                provenance.put("input " + (i + 1), inputSources.get(i) + " "
+                        + java.util.Arrays.toString(features[i].shape()) + " " + features[i].dataType());
+            }
+            descriptions.forEach((n, d) -> provenance.put("model " + n, d));
+            if (accuracies != null) {
+                provenance.put("accuracies", accuracies.toString());
+            }
+            provenance.put("ranking time", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
+            try {
+                HtmlReport.builder().title("NEAR ranking of " + total + " networks").ranking(result)
+                        .provenance(provenance).build().write(html);
+            } catch (IOException e) {
+                throw CliException.badInput("cannot write " + html + ": " + CliException.oneLine(e), e);
+            }
+        }
+        out.println(json ? result.toJson() : result.toString());
+        out.flush();
+        return NearCli.EXIT_OK;
+    }
+}
