@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's Java example is exactly the class the consumer project (src/it/consumer, built by the
+ * The README's Java examples are exactly the classes the consumer project (src/it/consumer, built by the
  * maven-invoker-plugin in {@code mvn verify}) compiles and runs against the installed near-dl4j: change both
  * together.
  */
@@ -36,10 +36,25 @@ class ReadmeExampleTest {
 
     @Test
     void readmeJavaExampleIsTheConsumerProjectsSource() throws Exception {
+        assertReadmeBlockIs("ScoreExample");
+    }
+
+    @Test
+    void readmeListenerExampleIsTheConsumerProjectsSource() throws Exception {
+        assertReadmeBlockIs("ListenerExample");
+    }
+
+    @Test
+    void readmeProxiesExampleIsTheConsumerProjectsSource() throws Exception {
+        assertReadmeBlockIs("ProxiesExample");
+    }
+
+    private static void assertReadmeBlockIs(String className) throws Exception {
         String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("(?s)```java\\n(import [^`]*?public class ScoreExample \\{.*?\\n)```").matcher(readme);
-        assertTrue(m.find(), "README.md has no ```java block with 'public class ScoreExample'");
-        Path source = Paths.get("src/it/consumer/src/main/java/ScoreExample.java");
+        Matcher m = Pattern.compile("(?s)```java\\n(import [^`]*?public class " + className + " \\{.*?\\n)```")
+                .matcher(readme);
+        assertTrue(m.find(), "README.md has no ```java block with 'public class " + className + "'");
+        Path source = Paths.get("src/it/consumer/src/main/java/" + className + ".java");
         assertEquals(Files.readString(source, StandardCharsets.UTF_8), m.group(1),
                 "README's example and " + source + " differ");
     }

@@ -73,7 +73,7 @@ public final class NearHistory {
      *
      * @return every evaluation, oldest first
      */
-    public ImmutableList<NearRecord> records() {
+    public List<NearRecord> records() {
         return records;
     }
 

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.listener;
 
+import java.util.List;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -90,7 +91,7 @@ public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearRes
      *
      * @return {@link NearResult#matrices()}
      */
-    public ImmutableList<MatrixScore> matrices() {
+    public List<MatrixScore> matrices() {
         return result.matrices();
     }
 
@@ -99,7 +100,7 @@ public record NearRecord(NearTrigger trigger, int epoch, long iteration, NearRes
      *
      * @return the sum of each layer's matrices' effective ranks, keyed by layer name, in forward order
      */
-    public ImmutableMap<String, Double> layerScores() {
+    public Map<String, Double> layerScores() {
         Map<String, Double> m = new LinkedHashMap<>();
         for (MatrixScore s : result.matrices()) {
             m.merge(s.layerName(), s.effectiveRank(), Double::sum);

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.proxy;
 
+import java.util.List;
 import com.google.common.collect.ImmutableList;
 import org.neardl4j.score.NearScorer;
 
@@ -31,7 +32,7 @@ import org.neardl4j.score.NearScorer;
 public final class ZeroCostProxies {
 
     /** The names {@link #byName} knows, in the order of {@link #all}. */
-    public static final ImmutableList<String> NAMES = ImmutableList.of("near", "params", "naswot", "grad_norm", "snip",
+    public static final List<String> NAMES = ImmutableList.of("near", "params", "naswot", "grad_norm", "snip",
             "synflow", "jacob_cov", "zico", "meco");
 
     private ZeroCostProxies() {
@@ -43,7 +44,7 @@ public final class ZeroCostProxies {
      * @param options the scorer for NEAR, whose repetitions and seed the baselines use too; not null
      * @return one new proxy per entry of {@link #NAMES}, in that order
      */
-    public static ImmutableList<ZeroCostProxy> all(ProxyOptions options) {
+    public static List<ZeroCostProxy> all(ProxyOptions options) {
         ImmutableList.Builder<ZeroCostProxy> b = ImmutableList.builder();
         for (String n : NAMES) {
             b.add(byName(n, options));

@@ -91,7 +91,7 @@ public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> s
      *
      * @return each repetition's total, the first with the model's own weights
      */
-    public ImmutableList<Double> scores() {
+    public List<Double> scores() {
         ImmutableList.Builder<Double> b = ImmutableList.builder();
         for (RepetitionScore s : repetitions) {
             b.add(s.total());
@@ -104,7 +104,7 @@ public record NearResult(List<RepetitionScore> repetitions, List<SkippedLayer> s
      *
      * @return the first repetition's per-matrix breakdown
      */
-    public ImmutableList<MatrixScore> matrices() {
+    public List<MatrixScore> matrices() {
         return ImmutableList.copyOf(repetitions.get(0).matrices());     // the same list: it is immutable already
     }
 

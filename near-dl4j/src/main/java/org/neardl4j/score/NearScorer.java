@@ -15,6 +15,7 @@
  */
 package org.neardl4j.score;
 
+import com.google.common.base.MoreObjects;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -383,5 +384,22 @@ public final class NearScorer implements Serializable {
         public NearScorer build() {
             return new NearScorer(this);
         }
+    }
+
+    /**
+     * The options, for logs and error messages.
+     *
+     * @return for example {@code NearScorer{repetitions=3, seed=42, blockMode=RANDOM, maxSamples=unlimited, rankMethod=AUTO, rankThreads=1}}
+     */
+    @Override
+    public String toString() {
+        return MoreObjects.toStringHelper(this)
+                .add("repetitions", repetitions)
+                .add("seed", seed)
+                .add("blockMode", blockMode)
+                .add("maxSamples", maxSamples == Long.MAX_VALUE ? "unlimited" : String.valueOf(maxSamples))
+                .add("rankMethod", rankMethod)
+                .add("rankThreads", rankThreads)
+                .toString();
     }
 }

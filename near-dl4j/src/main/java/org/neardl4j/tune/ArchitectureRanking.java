@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import com.google.common.base.MoreObjects;
 import com.google.common.base.Preconditions;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -50,7 +51,7 @@ import java.util.function.Function;
  * weights (as built, or as given), the others freshly initialised copies. The re-initialisation seeds and the
  * block choice depend only on the scorer's seed and the repetition, so every candidate sees the same data, in
  * the same order. With {@link Builder#freshWeights(boolean)} every repetition uses fresh weights, which is right
- * for networks that were already trained. Candidates are built, scored and released one at a time.
+ * for networks that were already trained (and is the default of {@code near-cli rank}, which ranks files). Candidates are built, scored and released one at a time.
  *
  * <pre>{@code
  * ArchitectureRanking ranking = ArchitectureRanking.builder()
@@ -329,7 +330,10 @@ public final class ArchitectureRanking implements Serializable {
 
         /**
          * Whether every repetition, the first included, uses freshly initialised weights instead of the network's
-         * own (default false). Turn it on to rank networks that were trained or loaded from files.
+         * own (default false: candidates built by a factory or from a configuration are scored with the weights
+         * they were built with). Turn it on to rank networks that were trained or loaded from files. The
+         * command-line tool's {@code near-cli rank}, which ranks files, has the opposite default (fresh weights;
+         * {@code --saved-weights} gives this builder's default).
          *
          * @param freshWeights the fresh weights
          * @return this builder
@@ -361,5 +365,19 @@ public final class ArchitectureRanking implements Serializable {
         public ArchitectureRanking build() {
             return new ArchitectureRanking(this);
         }
+    }
+
+    /**
+     * The options, for logs and error messages.
+     *
+     * @return for example {@code ArchitectureRanking{scorer=NearScorer{...}, freshWeights=true, isolateFailures=false}}
+     */
+    @Override
+    public String toString() {
+        return MoreObjects.toStringHelper(this)
+                .add("scorer", scorer)
+                .add("freshWeights", freshWeights)
+                .add("isolateFailures", isolateFailures)
+                .toString();
     }
 }

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import java.util.List;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.neardl4j.score.NearResult;
@@ -104,7 +105,7 @@ public record RankedCandidate(int rank, String name, long parameters, NearResult
      *
      * @return {@link NearResult#scores()}
      */
-    public ImmutableList<Double> scores() {
+    public List<Double> scores() {
         return result.scores();
     }
 

@@ -182,7 +182,7 @@ public final class RankingResult implements Serializable {
      *
      * @return the scored candidates, rank 1 (highest NEAR) first; failed candidates are in {@link #failures()}
      */
-    public ImmutableList<RankedCandidate> entries() {
+    public List<RankedCandidate> entries() {
         return entries;
     }
 
@@ -218,7 +218,7 @@ public final class RankingResult implements Serializable {
      *
      * @return the names of {@link #entries()}, rank 1 first (failed candidates are not included)
      */
-    public ImmutableList<String> names() {
+    public List<String> names() {
         ImmutableList.Builder<String> b = ImmutableList.builder();
         entries.forEach(c -> b.add(c.name()));
         return b.build();
@@ -258,7 +258,7 @@ public final class RankingResult implements Serializable {
      *
      * @return one entry per candidate that failed, with its name and the error; empty if none did
      */
-    public ImmutableList<CandidateFailure> failures() {
+    public List<CandidateFailure> failures() {
         return failures;
     }
 
@@ -267,7 +267,7 @@ public final class RankingResult implements Serializable {
      *
      * @return one line of text per warning, in the order they arose; empty if there are none
      */
-    public ImmutableList<String> warnings() {
+    public List<String> warnings() {
         return metricWarning == null ? warnings
                 : ImmutableList.<String>builder().addAll(warnings).add(metricWarning).build();
     }

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import java.util.List;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -66,7 +67,7 @@ public final class SelectionResult<T> {
      *
      * @return the values of the scored candidates, in the order of {@link RankingResult#entries()}
      */
-    public ImmutableList<T> ranked() {
+    public List<T> ranked() {
         ImmutableList.Builder<T> b = ImmutableList.builder();
         for (RankedCandidate c : ranking.entries()) {
             b.add(values.get(c.name()));

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import java.util.List;
 import com.google.common.collect.ImmutableList;
 import org.nd4j.linalg.activations.Activation;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -45,7 +46,7 @@ public final class Variants {
      *
      * @return common hidden-layer activation functions
      */
-    public static ImmutableList<Activation> activations() {
+    public static List<Activation> activations() {
         return ACTIVATIONS;
     }
 
@@ -54,7 +55,7 @@ public final class Variants {
      *
      * @return common weight initialisations (DL4J's {@link WeightInit} schemes)
      */
-    public static ImmutableList<WeightInit> weightInits() {
+    public static List<WeightInit> weightInits() {
         return WEIGHT_INITS;
     }
 }

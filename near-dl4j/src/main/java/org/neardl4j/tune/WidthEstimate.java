@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import java.util.List;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.gson.JsonArray;
@@ -89,7 +90,7 @@ public final class WidthEstimate {
      *
      * @return one point per width, in the order the widths were given
      */
-    public ImmutableList<WidthPoint> points() {
+    public List<WidthPoint> points() {
         return points;
     }
 
@@ -125,7 +126,7 @@ public final class WidthEstimate {
      *
      * @return one line of text per warning (a poor fit, x* outside the widths tried, ...); empty if none
      */
-    public ImmutableList<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 

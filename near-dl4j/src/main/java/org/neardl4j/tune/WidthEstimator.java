@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import com.google.common.base.MoreObjects;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.Ints;
@@ -80,6 +81,12 @@ public final class WidthEstimator {
     /** Below this R^2 the estimate carries a warning. */
     static final double POOR_FIT = 0.9;
 
+    /**
+     * Below this R^2 (or when it is undefined: all points equal) there is no estimate: the curve explains less than
+     * half of how NEAR per neuron varies with the width, so its slope says nothing about the width.
+     */
+    static final double MIN_FIT = 0.5;
+
     private final ImmutableList<Integer> widths;
     private final String layerName;
     private final int layerIndex;
@@ -114,7 +121,7 @@ public final class WidthEstimator {
      *
      * @return the candidate widths, distinct, each at least 2, in the order given to the builder
      */
-    public ImmutableList<Integer> widths() {
+    public List<Integer> widths() {
         return widths;
     }
 
@@ -231,6 +238,13 @@ public final class WidthEstimator {
                     e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer " + layerDescription() + ": " + e.getMessage(), e);
+        }
+        if (!(fit.rSquared() >= MIN_FIT)) {
+            throw new WidthFitException(String.format(Locale.ROOT, "layer %s: the curve does not fit the points"
+                    + " (R^2 = %.3f, below %.1f%s): NEAR per neuron does not follow a power law of the width here, so"
+                    + " no width can be derived; try a wider range of widths or more repetitions", layerDescription(),
+                    fit.rSquared(), MIN_FIT, Double.isNaN(fit.rSquared()) ? ": all points are equal" : ""), fit, pts,
+                    null);
         }
         double xStar = fit.xAtSlopeRatio(threshold);
         double min = Double.POSITIVE_INFINITY;
@@ -421,5 +435,22 @@ public final class WidthEstimator {
         public WidthEstimator build() {
             return new WidthEstimator(this);
         }
+    }
+
+    /**
+     * The options, for logs and error messages.
+     *
+     * @return for example {@code WidthEstimator{layer=hidden, kind=POST, widths=[8, 16, 32], threshold=0.05, anchorWeight=..., scorer=NearScorer{...}}}
+     */
+    @Override
+    public String toString() {
+        return MoreObjects.toStringHelper(this)
+                .add("layer", layerName != null ? layerName : "index " + layerIndex)
+                .add("kind", kind)
+                .add("widths", widths)
+                .add("threshold", threshold)
+                .add("anchorWeight", anchorWeight)
+                .add("scorer", scorer)
+                .toString();
     }
 }

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.tune;
 
+import java.util.List;
 import com.google.common.collect.ImmutableList;
 
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class WidthFitException extends RuntimeException {
      *
      * @return the measured points, when the exception comes from a {@link WidthEstimator} (else empty)
      */
-    public ImmutableList<WidthPoint> points() {
+    public List<WidthPoint> points() {
         return points == null ? ImmutableList.of() : points;
     }
 }

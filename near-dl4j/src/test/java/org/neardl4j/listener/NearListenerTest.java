@@ -298,7 +298,7 @@ class NearListenerTest {
             }
             assertEquals(r.score(), total, 1e-9);
             assertEquals(hidden, r.layerScores().get("hidden"), 1e-12);
-            assertEquals(List.of("hidden", "bn", "second", "out"), r.layerScores().keySet().asList());
+            assertEquals(List.of("hidden", "bn", "second", "out"), new ArrayList<>(r.layerScores().keySet()));
         }
         double[] hiddenSeries = h.layerScores("hidden");
         assertEquals(3, hiddenSeries.length);

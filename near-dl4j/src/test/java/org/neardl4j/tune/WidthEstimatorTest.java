@@ -208,15 +208,69 @@ class WidthEstimatorTest {
     }
 
     @Test
+    void flatOrUnfittablePointsGiveNoWidth() {
+        // the same NEAR per neuron at every width: no slope to find (the fit used to answer "width 2", R^2 = 0)
+        ImmutableList<WidthPoint> flat = ImmutableList.of(new WidthPoint(8, 1, List.of(8 * 0.5), 0),
+                new WidthPoint(16, 1, List.of(16 * 0.5), 0), new WidthPoint(32, 1, List.of(32 * 0.5), 0),
+                new WidthPoint(64, 1, List.of(64 * 0.5), 0));
+        WidthFitException e = assertThrows(WidthFitException.class,
+                () -> estimator().build().fromPoints(flat, new LinkedHashSet<>()));
+        assertTrue(e.getMessage().startsWith("layer 'hidden': the curve does not fit the points"), e.getMessage());
+        assertEquals(flat, e.points());
+        // nearly flat with noise: R^2 (computed here from the fit's own curve) below one half
+        ImmutableList<WidthPoint> noisy = ImmutableList.of(new WidthPoint(8, 1, List.of(8 * 0.50), 0),
+                new WidthPoint(16, 1, List.of(16 * 0.51), 0), new WidthPoint(32, 1, List.of(32 * 0.49), 0),
+                new WidthPoint(64, 1, List.of(64 * 0.505), 0), new WidthPoint(128, 1, List.of(128 * 0.495), 0));
+        WidthFitException n = assertThrows(WidthFitException.class,
+                () -> estimator().build().fromPoints(noisy, new LinkedHashSet<>()));
+        PowerLawFit fit = n.fit().orElseThrow();
+        double[] y = {0.50, 0.51, 0.49, 0.505, 0.495};
+        int[] x = {8, 16, 32, 64, 128};
+        double mean = 0.5;
+        double ssTot = 0;
+        double ssRes = 0;
+        for (int i = 0; i < y.length; i++) {
+            ssTot += (y[i] - mean) * (y[i] - mean);
+            double f = fit.a() + fit.b() * Math.pow(x[i], fit.c());
+            ssRes += (y[i] - f) * (y[i] - f);
+        }
+        assertTrue(1 - ssRes / ssTot < WidthEstimator.MIN_FIT, "R^2 " + (1 - ssRes / ssTot));
+    }
+
+    @Test
     void poorFitsAndExtrapolationsAreFlagged() {
-        // per-neuron values that rise and fall: no power law fits them
+        // per-neuron values that rise and fall: no power law fits them (R^2 = 0): no estimate at all
         ImmutableList<WidthPoint> zigzag = ImmutableList.of(new WidthPoint(4, 1, List.of(2.7), 0),
                 new WidthPoint(6, 1, List.of(4.5), 0), new WidthPoint(8, 1, List.of(5.8), 0),
                 new WidthPoint(10, 1, List.of(6.7), 0));
-        WidthEstimate e = estimator().build().fromPoints(zigzag, new LinkedHashSet<>());
-        assertTrue(e.fit().rSquared() < WidthEstimator.POOR_FIT);
-        assertTrue(e.warnings().stream().anyMatch(w -> w.contains("fits the points poorly")), e.warnings().toString());
-        assertTrue(e.warnings().stream().anyMatch(w -> w.contains("outside the widths tried")), e.warnings().toString());
+        assertThrows(WidthFitException.class, () -> estimator().build().fromPoints(zigzag, new LinkedHashSet<>()));
+        // a power law with alternating noise: some noise level gives a usable but poor fit, which is flagged
+        int poor = 0;
+        for (double d : new double[] {0.005, 0.01, 0.02, 0.03, 0.05, 0.08}) {
+            ImmutableList.Builder<WidthPoint> noisy = ImmutableList.builder();
+            int[] widths = {10, 20, 40, 80, 160, 320};
+            for (int i = 0; i < widths.length; i++) {
+                double w = widths[i];
+                double ratio = 0.1 + 0.9 * Math.pow(w, -0.7) + (i % 2 == 0 ? d : -d);
+                noisy.add(new WidthPoint(widths[i], 1, List.of(w * ratio), 0));
+            }
+            try {
+                WidthEstimate e = estimator().build().fromPoints(noisy.build(), new LinkedHashSet<>());
+                double r2 = e.fit().rSquared();
+                assertTrue(r2 >= WidthEstimator.MIN_FIT, "an estimate only above R^2 = 0.5: " + r2);
+                boolean flagged = e.warnings().stream().anyMatch(w -> w.contains("fits the points poorly"));
+                assertEquals(r2 < WidthEstimator.POOR_FIT, flagged, "R^2 " + r2 + ": " + e.warnings());
+                poor += flagged ? 1 : 0;
+            } catch (WidthFitException e) {
+                assertTrue(e.getMessage().contains("does not fit") || e.getMessage().contains(">= 1"), e.getMessage());
+            }
+        }
+        assertTrue(poor >= 1, "at least one noise level gives a poor but usable fit");
+        // the widths tried all lie above x* = 22.57 (a = 0.1, b = 0.9, c = -0.7): an extrapolation
+        WidthEstimate far = estimator().build().fromPoints(constructed(0.1, 0.9, -0.7, 40, 80, 160, 320),
+                new LinkedHashSet<>());
+        assertTrue(far.warnings().stream().anyMatch(w -> w.contains("outside the widths tried")),
+                far.warnings().toString());
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> estimator().build()
                 .fromPoints(ImmutableList.of(new WidthPoint(4, 1, List.of(Double.NaN), 0),
                         new WidthPoint(8, 1, List.of(2.0), 0), new WidthPoint(16, 1, List.of(3.0), 0)),
