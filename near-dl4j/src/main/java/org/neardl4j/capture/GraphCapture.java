@@ -15,6 +15,7 @@
  */
 package org.neardl4j.capture;
 
+import java.util.List;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -117,12 +118,12 @@ final class GraphCapture extends ModelCapture {
     }
 
     @Override
-    public ImmutableList<SkippedLayer> skipped() {
+    public List<SkippedLayer> skipped() {
         return skipped;
     }
 
     @Override
-    public ImmutableList<MatrixSite> sites() {
+    public List<MatrixSite> sites() {
         return sites;
     }
 

@@ -104,14 +104,14 @@ public abstract class ModelCapture {
      *
      * @return each layer or vertex that gives no matrix, with the reason; empty if every one gives one
      */
-    public abstract ImmutableList<SkippedLayer> skipped();
+    public abstract List<SkippedLayer> skipped();
 
     /**
      * The sites that give matrices, in forward order (a layer's pre before its post).
      *
      * @return the sites that give matrices, in forward order (a layer's pre before its post)
      */
-    public abstract ImmutableList<MatrixSite> sites();
+    public abstract List<MatrixSite> sites();
 
     /**
      * One forward pass over a batch.
