@@ -43,25 +43,26 @@ import java.util.concurrent.Callable;
  * <p>Suites ({@link Suite}): {@code erank} (effective-rank methods, n = 256 ... 4096, accuracy on the parity
  * matrices), {@code workloads} (MLP, LeNet-5, ResNet-18, zoo ResNet50, ranking 100 candidates; thread scaling),
  * {@code precision}, {@code nb201} (NAS-Bench-201 networks on CIFAR-10 images, against the authors' package),
- * {@code zoo} (every DL4J zoo model that builds without a download), {@code full} (erank +
- * workloads), {@code all} (full + precision + zoo) and {@code ci} (a small, fast subset). Each suite prints Markdown
- * tables and, with {@code --out FILE}, replaces its own generated block in that file (other text is kept); with
- * {@code --html FILE} it also writes the run as one self-contained HTML page ({@link HtmlReport}: the same tables,
- * plots of NEAR against the forward pass, the provenance: versions, backend, native build, threads, runs). Each part
- * is one class ({@link ErankSuite}, {@link WorkloadSuite}, {@link AccuracySuite}, {@link PrecisionSuite},
- * {@link Nb201Suite}, {@link ZooBench}); progress (parts done) goes to stderr.
+ * {@code proxies} (the gradient proxies with and without DL4J's native layer helpers), {@code zoo} (every DL4J zoo
+ * model that builds without a download), {@code full} (erank + workloads), {@code all} (every part) and {@code ci}
+ * (a small, fast subset). Each suite prints Markdown tables and, with {@code --out FILE}, replaces its own generated
+ * block in that file (other text is kept; the project keeps its runs in {@code docs/performance/RUNS.md}, summarised
+ * in {@code docs/PERFORMANCE.md}); with {@code --html FILE} it also writes the run as one self-contained HTML page
+ * ({@link HtmlReport}: the same tables, plots of NEAR against the forward pass, the provenance: versions, backend,
+ * native build, threads, runs). Each part is one class ({@link ErankSuite}, {@link WorkloadSuite}, {@link AccuracySuite}, {@link PrecisionSuite},
+ * {@link Nb201Suite}, {@link ProxySuite}, {@link ZooBench}); progress (parts done) goes to stderr.
  *
  * <pre>{@code
  * mvn -B -q -pl near-dl4j-benchmarks -am package -DskipTests
  * java -Xmx8g -cp near-dl4j-benchmarks/target/near-benchmarks.jar \
- *     org.neardl4j.benchmarks.speed.NearBenchmark --suite full --out docs/PERFORMANCE.md --html speed-full.html
+ *     org.neardl4j.benchmarks.speed.NearBenchmark --suite full --out docs/performance/RUNS.md --html speed-full.html
  * }</pre>
  */
 @Command(name = "NearBenchmark", sortOptions = false, usageHelpAutoWidth = true,
         description = "NEAR's speed and memory next to the forward pass alone.")
 public final class NearBenchmark implements Callable<Integer> {
 
-    @Option(names = "--suite", paramLabel = "ci|erank|workloads|precision|nb201|zoo|full|all",
+    @Option(names = "--suite", paramLabel = "ci|erank|workloads|precision|nb201|proxies|zoo|full|all",
             description = "what to measure (default full)")
     private String suite = "full";
 
@@ -69,7 +70,8 @@ public final class NearBenchmark implements Callable<Integer> {
             + " (default 5)")
     private int runs = 5;
 
-    @Option(names = "--out", paramLabel = "FILE.md", description = "replace this suite's block in FILE.md")
+    @Option(names = "--out", paramLabel = "FILE.md", description = "replace this suite's block in FILE.md (the"
+            + " project's record of runs: docs/performance/RUNS.md)")
     private Path out;
 
     @Option(names = "--html", paramLabel = "FILE.html", description = "also write the run as a self-contained HTML"
@@ -100,12 +102,18 @@ public final class NearBenchmark implements Callable<Integer> {
         Cli.atLeast("--runs", runs, 1);
         List<String> names = zoo != null ? zoo : s.isCi() ? List.of("LeNet", "SimpleCNN") : ZooBench.ALL;
         SuitePart.Context ctx = new SuitePart.Context(s, runs, parity, names);
-        run(ctx, out, html, Progress.Mode.detect(run.quiet()));
+        String command = "NearBenchmark --suite " + s.label() + " --runs " + runs
+                + (zoo != null ? " --zoo " + String.join(",", zoo) : "");
+        run(ctx, command, out, html, Progress.Mode.detect(run.quiet()));
         return NearCli.EXIT_OK;
     }
 
-    /** Runs the suite's parts in order and writes the report block, and the HTML report when {@code html} is set. */
-    static void run(SuitePart.Context ctx, Path out, Path html, Progress.Mode progressMode) throws Exception {
+    /**
+     * Runs the suite's parts in order and writes the report block, and the HTML report when {@code html} is set;
+     * {@code command} (the options that decide what is measured) is recorded in both.
+     */
+    static void run(SuitePart.Context ctx, String command, Path out, Path html, Progress.Mode progressMode)
+            throws Exception {
         long t0 = System.nanoTime();
         String load0 = Machine.loadAverage();
         Report report = ctx.report;
@@ -113,6 +121,7 @@ public final class NearBenchmark implements Callable<Integer> {
         report.say(String.format(Locale.ROOT, "- date %s; backend `%s`; device: %s; %d cores; JVM %s, max heap %d MiB%n",
                 LocalDate.now(), Nd4j.getBackend().getClass().getSimpleName(), Machine.device(), ctx.cores,
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
+        report.say("- command: `" + command + "`\n");
         report.say("- inputs: " + (Workloads.realImages() ? "Fashion-MNIST training images"
                 : "uniform random pixels (Fashion-MNIST files not found)")
                 + (ctx.suite.parts().contains(Suite.Part.NB201) ? " (NAS-Bench-201: CIFAR-10 test images)" : "")
@@ -141,6 +150,7 @@ public final class NearBenchmark implements Callable<Integer> {
         if (html != null) {
             Map<String, String> prov = new LinkedHashMap<>();
             prov.put("suite", ctx.suite.label());
+            prov.put("command", command);
             prov.put("date", LocalDate.now().toString());
             prov.put("ND4J backend", Nd4j.getBackend().getClass().getSimpleName());
             prov.put("device", Machine.device());

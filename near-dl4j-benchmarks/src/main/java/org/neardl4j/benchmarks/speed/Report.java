@@ -33,7 +33,7 @@ import java.util.Map;
  * Report r = new Report();
  * r.say("### Title\n");
  * r.table(new Table("n", "time (s)").row(512, Table.sec(0.046)));
- * Report.writeBlock(Paths.get("docs/PERFORMANCE.md"), "suite-full-cpu", r.text());
+ * Report.writeBlock(Paths.get("docs/performance/RUNS.md"), "suite-full-cpu", r.text());
  * r.html(HtmlReport.builder().title("Speed")).build().write(Paths.get("speed.html"));
  * }</pre>
  */
@@ -135,7 +135,7 @@ final class Report {
     static void writeBlock(Path file, String key, String body) throws IOException {
         String begin = "<!-- near-bench:begin " + key + " -->";
         String end = "<!-- near-bench:end " + key + " -->";
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n\n";
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Speed benchmark runs\n\n";
         String block = begin + "\n" + body.trim() + "\n" + end;
         int i = text.indexOf(begin);
         int j = text.indexOf(end);

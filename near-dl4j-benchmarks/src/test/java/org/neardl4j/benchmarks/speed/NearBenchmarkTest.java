@@ -32,11 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The benchmark program itself: its timing helper, its report block in a Markdown file, and one run of its small
  * {@code ci} suite end to end (the full suites take tens of minutes and are run by hand, see
- * {@code docs/PERFORMANCE.md}).
+ * {@code docs/performance/RUNS.md}).
  */
 class NearBenchmarkTest {
 
     private static final Path PARITY = Paths.get("../near-dl4j/src/test/resources/parity");
+    private static final Path RUNS = Paths.get("../docs/performance/RUNS.md");
 
     /**
      * Timed on a clock the tasks advance themselves (no wall clock: a busy machine cannot make it fail): the order of
@@ -100,6 +101,47 @@ class NearBenchmarkTest {
         assertEquals(text.indexOf("near-bench:begin suite-x-cpu"), text.lastIndexOf("near-bench:begin suite-x-cpu"));
     }
 
+    /**
+     * The project's record of runs holds only generated blocks between its markers (one per key, each one run with
+     * its command), so that a new run replaces exactly its own block and no hand-written text; replacing one block of
+     * a copy changes nothing else.
+     */
+    @Test
+    void theRecordOfRunsHasOneWellFormedBlockPerSuite(@TempDir Path dir) throws Exception {
+        String text = Files.readString(RUNS, StandardCharsets.UTF_8);
+        Matcher begin = Pattern.compile("<!-- near-bench:begin (suite-([a-z0-9]+)-([a-z]+)) -->\n").matcher(text);
+        int blocks = 0;
+        String firstKey = null;
+        while (begin.find()) {
+            String key = begin.group(1);
+            String end = "<!-- near-bench:end " + key + " -->";
+            int j = text.indexOf(end);
+            assertTrue(j > begin.end(), "no end marker after " + key);
+            assertEquals(begin.start(), text.lastIndexOf("<!-- near-bench:begin " + key + " -->"), "two blocks " + key);
+            assertEquals(j, text.lastIndexOf(end), "two end markers " + key);
+            String body = text.substring(begin.end(), j);
+            assertTrue(body.startsWith("## Results: suite `" + begin.group(2) + "`, " + begin.group(3) + "\n"),
+                    key + " starts with its run's heading:\n" + body);
+            assertEquals(1, Pattern.compile("(?m)^## ").matcher(body).results().count(),
+                    key + " holds one run, no other section");
+            assertTrue(body.contains("\n- command: `NearBenchmark --suite " + begin.group(2) + " --runs "),
+                    key + " names its command");
+            firstKey = firstKey == null ? key : firstKey;
+            blocks++;
+        }
+        assertTrue(blocks >= 3, "blocks in " + RUNS + ": " + blocks);
+
+        Path copy = dir.resolve("RUNS.md");
+        Files.copy(RUNS, copy);
+        Report.writeBlock(copy, firstKey, "## Results: suite `x`, cpu\nnew run");
+        String after = Files.readString(copy, StandardCharsets.UTF_8);
+        String b = "<!-- near-bench:begin " + firstKey + " -->";
+        String e = "<!-- near-bench:end " + firstKey + " -->";
+        assertEquals(text.substring(0, text.indexOf(b)), after.substring(0, after.indexOf(b)), "text before the block");
+        assertEquals(text.substring(text.indexOf(e)), after.substring(after.indexOf(e)), "text after the block");
+        assertTrue(after.contains(b + "\n## Results: suite `x`, cpu\nnew run\n" + e), after);
+    }
+
     @Test
     void ciSuiteWritesEveryTableWithMeasuredNumbers(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("PERFORMANCE.md");
@@ -107,6 +149,8 @@ class NearBenchmarkTest {
         NearBenchmark.main(new String[] {"--suite", "ci", "--runs", "1", "--parity", PARITY.toString(),
                 "--out", file.toString(), "--html", html.toString(), "--quiet"});
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\n- command: `NearBenchmark --suite ci --runs 1`\n"),
+                "the block names its command:\n" + text);
         for (String heading : new String[] {"### Effective rank of an n x n float matrix",
                 "### Workloads: NEAR vs the forward pass alone", "### Where NEAR's time goes",
                 "### Accuracy: largest relative difference", "### DL4J zoo models at initialisation",
@@ -140,7 +184,7 @@ class NearBenchmarkTest {
         assertTrue(Pattern.compile("<td>\\(a\\) MLP 784-100-10, 100 images</td><td[^>]*>4 \\(0\\)</td><td[^>]*>100</td>"
                 + "<td[^>]*>" + Pattern.quote(mlp.group(1)) + "</td><td[^>]*>" + Pattern.quote(mlp.group(2)) + "</td>")
                 .matcher(page).find(), "the MLP row with the Markdown table's times");
-        for (String key : new String[] {"near-dl4j", "backend", "native build", "ND4J threads", "runs", "suite"}) {
+        for (String key : new String[] {"near-dl4j", "command", "backend", "native build", "ND4J threads", "runs", "suite"}) {
             assertTrue(page.contains("<tr><td>" + key + "</td>"), "provenance lacks " + key);
         }
         assertTrue(page.contains("<tr><td>runs</td><td>1 per measurement"), "--runs 1 in the provenance");
