@@ -102,7 +102,7 @@ public final class Cli {
      */
     public static void main(Object command, String[] args) {
         // logging first: NativeBuild's logger would otherwise start slf4j-simple before the level is set
-        configureLogging(Arrays.asList(args).contains("--verbose"));
+        configureLogging(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
         NativeBuild.select();
         int code = run(command, args, System.out, System.err);
         if (code != NearCli.EXIT_OK) {
@@ -136,7 +136,8 @@ public final class Cli {
     }
 
     private static int usageError(CommandLine cmd, String message, PrintStream err) {
-        String name = cmd.getCommandSpec().name();
+        // the whole command as typed, e.g. 'near-cli score --help'
+        String name = cmd.getCommandSpec().qualifiedName(" ");
         err.println("error: " + message + " (run '" + name + " --help' for usage)");
         err.flush();
         return NearCli.EXIT_USAGE;
@@ -179,12 +180,13 @@ public final class Cli {
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             List<String> unmatched = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched();
             String first = unmatched.isEmpty() ? "?" : unmatched.get(0);
+            String hint = suggestion((CommandLine.UnmatchedArgumentException) ex);
             if (first.startsWith("-")) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-                return "unknown option '" + name + "' (known: " + known(cmd.getCommandSpec()) + ")";
+                return "unknown option '" + name + "'" + hint + " (known: " + known(cmd.getCommandSpec()) + ")";
             }
             if (!cmd.getSubcommands().isEmpty()) {
-                return "unknown command '" + first + "' (commands: " + commands(cmd) + ")";
+                return "unknown command '" + first + "'" + hint + " (commands: " + commands(cmd) + ")";
             }
             return "unexpected argument '" + first + "' (options start with --)";
         }
@@ -204,6 +206,16 @@ public final class Cli {
             m = "invalid value for " + m.substring("Invalid value for ".length());
         }
         return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** picocli's closest matches of a mistyped option or command: {@code ": did you mean '--model'?"}, or "". */
+    private static String suggestion(CommandLine.UnmatchedArgumentException ex) {
+        List<String> s = ex.getSuggestions().stream().filter(x -> !x.equals("help")).limit(3)
+                .collect(Collectors.toList());
+        if (s.isEmpty()) {
+            return "";
+        }
+        return ": did you mean " + s.stream().map(x -> "'" + x + "'").collect(Collectors.joining(" or ")) + "?";
     }
 
     static String commands(CommandLine cmd) {

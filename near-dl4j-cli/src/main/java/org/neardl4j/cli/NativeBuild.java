@@ -129,6 +129,19 @@ public final class NativeBuild {
         return "?";
     }
 
+    /**
+     * What {@code --version} says of a loaded build.
+     *
+     * @param loaded what {@link #loaded()} returned
+     * @return e.g. {@code linux-x86_64-onednn-avx2 (oneDNN)}, {@code linux-x86_64 (generic)}, or {@code none loaded}
+     */
+    public static String describe(String loaded) {
+        if (loaded == null || loaded.equals("?")) {
+            return "none loaded";
+        }
+        return loaded + (loaded.contains("onednn") ? " (oneDNN)" : " (generic)");
+    }
+
     private static boolean onClasspath(String extension) {
         String resource = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64" + extension + "/libjnind4jcpu.so";
         return NativeBuild.class.getClassLoader().getResource(resource) != null;

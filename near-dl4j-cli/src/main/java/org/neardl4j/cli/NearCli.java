@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
  * near-dl4j, DL4J and ND4J and the backend ({@link VersionInfo}). Parsed by picocli ({@link Cli}). Exit codes:
  * {@value #EXIT_OK} success, {@value #EXIT_BAD_INPUT} a file, the data or the model cannot be used (missing file,
  * not a DL4J model, shape mismatch, empty array, NaN/Inf in the input or in an activation), {@value #EXIT_USAGE}
- * the command line is wrong (unknown command or option, missing or malformed value). Failures are one line on
+ * the command line is wrong (unknown command or option, missing or malformed value), {@value #EXIT_PARTIAL}
+ * {@code rank} partly failed (some candidates could not be scored; the others are ranked). Failures are one line on
  * stderr; with {@code --verbose} the stack trace follows.
  *
  * <pre>{@code
@@ -42,7 +43,7 @@ import java.util.concurrent.Callable;
 @Command(name = "near-cli", versionProvider = VersionInfo.class, sortOptions = false, usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "<command>",
         description = {"NEAR (Network Expressivity by Activation Rank) for Deeplearning4j models.", ""},
-        footer = {"", "Run '<command> --help' for its options.", "", NearCli.EXIT_CODES})
+        footer = {"", "Run 'near-cli <command> --help' for its options.", "", NearCli.EXIT_CODES})
 public final class NearCli implements Callable<Integer> {
 
     /** Success. */
@@ -51,13 +52,17 @@ public final class NearCli implements Callable<Integer> {
     public static final int EXIT_BAD_INPUT = 1;
     /** The command line is wrong. */
     public static final int EXIT_USAGE = 2;
+    /** {@code rank}: some candidates could not be scored; the others are ranked, every output lists the failures. */
+    public static final int EXIT_PARTIAL = 3;
 
     /** The exit-code table shared by all help texts. */
     static final String EXIT_CODES = "exit codes:%n"
             + "  0  success%n"
             + "  1  bad input: missing or unreadable file, not a DL4J model or configuration, shape mismatch,%n"
             + "     empty array, NaN/Inf in the input or in an activation%n"
-            + "  2  bad command line: unknown command or option, missing or malformed value";
+            + "  2  bad command line: unknown command or option, missing or malformed value%n"
+            + "  3  rank partly failed: some candidates could not be scored (each named in the output, with its%n"
+            + "     error); the others are ranked and every output is written";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
     private boolean help;
@@ -71,7 +76,7 @@ public final class NearCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         // logging first: NativeBuild's logger would otherwise start slf4j-simple before the level is set
-        Cli.configureLogging(Arrays.asList(args).contains("--verbose"));
+        Cli.configureLogging(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
         NativeBuild.select();
         int code = run(args, System.out, System.err);
         System.out.flush();

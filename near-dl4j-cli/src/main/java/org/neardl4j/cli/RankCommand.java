@@ -31,12 +31,21 @@ import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankingResult;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neardl4j.cli.io.MetricFiles;
+import org.neardl4j.tune.CandidateFailure;
+import org.neardl4j.tune.RankedCandidate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -44,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code near-cli rank}: ranks several networks by NEAR (averaged over repetitions) on the same {@code .npy}
@@ -62,11 +72,11 @@ import java.util.concurrent.Callable;
         footer = {"", NearCli.EXIT_CODES})
 public final class RankCommand implements Callable<Integer> {
 
-    @Option(names = "--models", paramLabel = "FILE", arity = "1..*", description = "models saved with"
+    @Option(names = {"-m", "--models"}, paramLabel = "FILE", arity = "1..*", description = "models saved with"
             + " ModelSerializer (.zip) or configurations (.json, .yaml, .yml); several files may follow one --models")
     private List<String> models = new ArrayList<>();
 
-    @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the networks' input"
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE.npy", description = "input array shaped as the networks' input"
             + " (all networks take the same inputs), one per network input (repeatable)")
     private List<String> inputs = new ArrayList<>();
 
@@ -77,9 +87,14 @@ public final class RankCommand implements Callable<Integer> {
             + " every repetition on fresh initialisations, so that trained files are ranked at initialisation)")
     private boolean savedWeights;
 
-    @Option(names = "--accuracies", paramLabel = "FILE.csv", description = "name,value lines of a measured metric"
-            + " (higher is better)")
-    private Path accuracies;
+    @Option(names = {"-a", "--accuracies"}, paramLabel = "FILE[:COLUMN]", description = "a measured metric (higher"
+            + " is better), read before scoring: FILE of name,value lines naming candidates, or FILE:COLUMN of a CSV"
+            + " with a header whose 'name' column (else 'cellstr', NB201 cell strings, else the first column) names"
+            + " the candidates; rows naming no candidate are ignored")
+    private String accuracies;
+
+    @Mixin
+    private ProxyChoice proxies;
 
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking as CSV")
     private Path csv;
@@ -88,7 +103,7 @@ public final class RankCommand implements Callable<Integer> {
             + " (table, NEAR against the metric, per-layer breakdown of the top candidates, provenance)")
     private Path html;
 
-    @Option(names = "--json", description = "print one JSON object instead of a table")
+    @Option(names = {"-j", "--json"}, description = "print one JSON object instead of a table")
     private boolean json;
 
     @Mixin
@@ -106,6 +121,10 @@ public final class RankCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private List<String> inputSources = List.of();
+    private List<String> inputWarnings = List.of();
+
+    @Spec
+    private CommandSpec spec;
 
     /**
      * A rank command that prints to {@code out} and shows progress on {@code err}.
@@ -151,6 +170,10 @@ public final class RankCommand implements Callable<Integer> {
         return features;
     }
 
+    /** A candidate as loaded before scoring: how to build its network, or why it cannot be. */
+    private record Loaded(String name, Supplier<Model> network, String failure) {
+    }
+
     @Override
     public Integer call() throws CliException {
         List<Nb201Cell> cells = new ArrayList<>();
@@ -172,10 +195,46 @@ public final class RankCommand implements Callable<Integer> {
         }
         int repetitions = scoring.repetitions(3);
         long maxSamples = scoring.maxSamples();
+        List<String> proxyNames = proxies.names();
+
+        // names first: duplicates and the metric file are checked before anything is loaded or scored
+        List<String> names = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String f : models) {
+            String name = candidateName(f);
+            String before = seen.putIfAbsent(name, f);
+            if (before != null) {
+                throw CliException.usage("two models are named '" + name + "': " + before + " and " + f
+                        + " (a candidate is named by its file name without the extension)");
+            }
+            if (!Files.exists(Paths.get(f))) {
+                throw CliException.badInput("model " + f + ": file not found");
+            }
+            names.add(name);
+        }
+        for (Nb201Cell cell : cells) {
+            String name = cell.toString();
+            if (seen.put(name, name) != null) {
+                throw CliException.usage("the NB201 cell " + name + " is given twice");
+            }
+            names.add(name);
+        }
+        MetricFiles.Metric metric = null;
+        Map<String, Double> metricValues = null;
+        if (accuracies != null) {
+            try {
+                metric = MetricFiles.read(accuracies);
+                metricValues = metric.forCandidates(names, RankCommand::candidateName);
+            } catch (InvalidInputException e) {
+                throw CliException.badInput(e.getMessage(), e);
+            }
+        }
 
         List<Candidate> candidates = new ArrayList<>();
+        Map<String, Supplier<Model>> networks = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
         INDArray[] features = null;
+        INDArray labels;
         Progress progress = Progress.start("rank", "candidates", total, Progress.Mode.detect(run.quiet()), err);
         try {
             List<INDArray> raw = new ArrayList<>();
@@ -183,38 +242,35 @@ public final class RankCommand implements Callable<Integer> {
             for (String f : inputs) {
                 raw.add(NpyFiles.read(Paths.get(f)));
             }
+            INDArray bundledLabels = null;
             if (inputs.isEmpty()) {
-                INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
-                raw.add(x);
-                sources.add(Nb201Sources.describeImages(Math.min(x.size(0), maxSamples)));
+                int n = (int) Math.min(Nb201Sources.DEFAULT_IMAGES, maxSamples);
+                raw.add(Nb201Sources.bundledImages(n, DataType.FLOAT));
+                sources.add(Nb201Sources.describeImages(n));
+                bundledLabels = Nb201Sources.bundledLabels(n);
             }
             raw = ScoringOptions.firstSamples(raw, maxSamples);
+            inputWarnings = InputCheck.zeroInputs(raw, sources);
+            labels = proxies.labels(proxyNames, bundledLabels, maxSamples);
             inputSources = sources;
-            Map<String, String> seen = new LinkedHashMap<>();
-            List<Model> loaded = new ArrayList<>();
+            List<Loaded> loaded = new ArrayList<>();
             for (String f : models) {
                 String name = candidateName(f);
-                if (seen.put(name, f) != null) {
-                    throw CliException.usage("two models are named '" + name + "': " + seen.get(name) + " and " + f);
+                try {
+                    ModelFiles.Loaded m = ModelFiles.load(Paths.get(f));
+                    InputCheck.check(m.model(), raw, sources);
+                    descriptions.put(name, m.description());
+                    if (features == null) {
+                        features = cast(raw, ModelFiles.dataType(m.model()));
+                    }
+                    Model model = m.model();
+                    boolean fresh = !savedWeights && !ModelFiles.isConfiguration(Paths.get(f));
+                    loaded.add(new Loaded(name, fresh ? () -> freshFromConfiguration(model) : () -> model, null));
+                } catch (InvalidInputException e) {
+                    // this candidate fails; the others are still ranked
+                    descriptions.put(name, f);
+                    loaded.add(new Loaded(name, null, f + ": " + e.getMessage()));
                 }
-                ModelFiles.Loaded m = ModelFiles.load(Paths.get(f));
-                InputCheck.check(m.model(), raw, sources);
-                descriptions.put(name, m.description());
-                if (features == null) {
-                    features = cast(raw, ModelFiles.dataType(m.model()));
-                }
-                loaded.add(m.model());
-            }
-            int index = 0;
-            Progress p = progress;
-            for (int i = 0; i < loaded.size(); i++) {
-                Model model = loaded.get(i);
-                int k = index++;
-                // the ranking asks for each candidate's network once, in order: candidate k starts when k are done
-                candidates.add(Candidate.ofSupplier(candidateName(models.get(i)), () -> {
-                    p.stepTo(k);
-                    return model;
-                }));
             }
             if (!cells.isEmpty()) {
                 Nb201Network space = Nb201Network.builder().seed(scoring.seed()).build();
@@ -224,15 +280,29 @@ public final class RankCommand implements Callable<Integer> {
                 }
                 for (Nb201Cell cell : cells) {
                     String name = cell.toString();
-                    if (seen.put(name, name) != null) {
-                        throw CliException.usage("the NB201 cell " + name + " is given twice");
+                    descriptions.put(name, "NB201 cell (" + space + ", " + space.parameterCount(cell)
+                            + " parameters)");
+                    // built when scored: a file may hold thousands of cells
+                    loaded.add(new Loaded(name, () -> space.graph(cell), null));
+                }
+            }
+            if (features == null) {
+                features = cast(raw, DataType.FLOAT);
+            }
+            Progress p = progress;
+            for (int i = 0; i < loaded.size(); i++) {
+                Loaded l = loaded.get(i);
+                int k = i;
+                // the ranking asks for each candidate's network once, in order: candidate k starts when k are done
+                candidates.add(Candidate.ofSupplier(l.name(), () -> {
+                    p.stepTo(k);
+                    if (l.failure() != null) {
+                        throw new IllegalArgumentException(l.failure());
                     }
-                    descriptions.put(name, "NB201 cell (" + space + ")");
-                    int k = index++;
-                    candidates.add(Candidate.ofSupplier(name, () -> {
-                        p.stepTo(k);
-                        return space.graph(cell);    // built when scored: a file may hold thousands of cells
-                    }));
+                    return l.network().get();
+                }));
+                if (l.failure() == null) {
+                    networks.put(l.name(), l.network());
                 }
             }
         } catch (InvalidInputException e) {
@@ -243,40 +313,52 @@ public final class RankCommand implements Callable<Integer> {
             throw e;
         }
 
+        NearScorer scorer = NearScorer.builder().repetitions(repetitions).seed(scoring.seed())
+                .blockMode(scoring.block()).build();
         RankingResult result;
         long started = System.nanoTime();
         try (Progress p = progress) {
-            result = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(repetitions)
-                            .seed(scoring.seed()).blockMode(scoring.block()).build())
-                    .freshWeights(!savedWeights).build().rank(candidates, features);
+            // savedWeights: repetition 1 on the weights in the file; else every repetition fresh
+            result = ArchitectureRanking.builder().scorer(scorer).freshWeights(!savedWeights).isolateFailures(true)
+                    .build().rank(candidates, features);
             p.stepTo(total);
         } catch (RuntimeException e) {
             throw CliException.badInput(CliException.oneLine(e), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (accuracies != null) {
+
+        // the proxies of every candidate that NEAR could score
+        RankTable table = new RankTable(result, proxyNames, inputWarnings);
+        for (RankedCandidate c : result.entries()) {
+            if (proxyNames.isEmpty()) {
+                break;
+            }
             try {
-                Map<String, Double> values = new LinkedHashMap<>();
-                for (Map.Entry<String, Double> e : RankingResult.readMetricCsv(accuracies).entrySet()) {
-                    values.put(candidateName(e.getKey()), e.getValue());
-                }
-                result = result.withMetric("accuracy", values);
-            } catch (IOException e) {
-                throw CliException.badInput("cannot read " + accuracies + ": " + CliException.oneLine(e), e);
+                table.proxies(c.name(), ProxyChoice.score(proxyNames, networks.get(c.name()).get(), features, labels,
+                        scorer));
             } catch (RuntimeException e) {
-                throw CliException.badInput(CliException.oneLine(e), e);
+                table.proxyFailure(c.name(), CliException.oneLine(e));
+            }
+        }
+        String metricError = null;
+        if (metric != null) {
+            try {
+                table = table.withMetric(metric.name(), metricValues);
+            } catch (RuntimeException e) {
+                // the ranking is still printed and written; only the metric part failed
+                metricError = "accuracies " + metric.file() + ": " + CliException.oneLine(e);
             }
         }
         if (csv != null) {
             try {
-                result.writeCsv(csv);
+                Files.writeString(csv, table.toCsv(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw CliException.badInput("cannot write " + csv + ": " + CliException.oneLine(e), e);
             }
         }
         if (html != null) {
             Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("command", "near-cli rank");
+            provenance.put("command", commandLine());
             provenance.put("repetitions", Integer.toString(repetitions));
             provenance.put("seed", Long.toString(scoring.seed()));
             provenance.put("block", scoring.block().name().toLowerCase(java.util.Locale.ROOT));
@@ -288,19 +370,68 @@ public final class RankCommand implements Callable<Integer> {
                         + java.util.Arrays.toString(features[i].shape()) + " " + features[i].dataType());
             }
             descriptions.forEach((n, d) -> provenance.put("model " + n, d));
-            if (accuracies != null) {
-                provenance.put("accuracies", accuracies.toString());
+            if (metric != null) {
+                provenance.put("accuracies", accuracies);
             }
             provenance.put("ranking time", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
             try {
-                HtmlReport.builder().title("NEAR ranking of " + total + " networks").ranking(result)
-                        .provenance(provenance).build().write(html);
+                HtmlReport.Builder b = HtmlReport.builder().title("NEAR ranking of " + total + " networks")
+                        .ranking(table.result()).warnings(table.warnings());
+                if (!proxyNames.isEmpty()) {
+                    b.table("Zero-cost proxies", table.proxyHeader(), table.proxyRows());
+                    if (!table.proxyCorrelationRows().isEmpty()) {
+                        b.table(null, RankTable.CORRELATION_HEADER, table.proxyCorrelationRows());
+                    }
+                }
+                b.provenance(provenance).build().write(html);
             } catch (IOException e) {
                 throw CliException.badInput("cannot write " + html + ": " + CliException.oneLine(e), e);
             }
         }
-        out.println(json ? result.toJson() : result.toString());
+        out.println(json ? table.toJson() : table.toString());
         out.flush();
+        if (metricError != null) {
+            err.println("error: " + metricError);
+            err.flush();
+            return NearCli.EXIT_BAD_INPUT;
+        }
+        if (!result.failures().isEmpty()) {
+            if (result.entries().isEmpty()) {
+                err.println("error: no candidate could be scored (the failures are listed above)");
+                err.flush();
+                return NearCli.EXIT_BAD_INPUT;
+            }
+            err.println("error: " + result.failures().size() + " of " + total + " candidates could not be scored: "
+                    + result.failures().stream().map(CandidateFailure::name)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                    + "; the others are ranked (exit code " + NearCli.EXIT_PARTIAL + ")");
+            err.flush();
+            return NearCli.EXIT_PARTIAL;
+        }
         return NearCli.EXIT_OK;
+    }
+
+    /** The command as typed, for the report's provenance. */
+    private String commandLine() {
+        List<String> args = spec != null && spec.root().commandLine().getParseResult() != null
+                ? spec.root().commandLine().getParseResult().originalArgs() : List.of("rank");
+        StringBuilder sb = new StringBuilder("near-cli");
+        for (String a : args) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+
+    /** A freshly initialised copy of a loaded network, drawn with its configuration's seed. */
+    static Model freshFromConfiguration(Model model) {
+        if (model instanceof MultiLayerNetwork) {
+            MultiLayerNetwork net = new MultiLayerNetwork(((MultiLayerNetwork) model).getLayerWiseConfigurations()
+                    .clone());
+            net.init();
+            return net;
+        }
+        ComputationGraph g = new ComputationGraph(((ComputationGraph) model).getConfiguration().clone());
+        g.init();
+        return g;
     }
 }

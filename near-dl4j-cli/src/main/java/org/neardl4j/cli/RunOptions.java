@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
  */
 public final class RunOptions {
 
-    @Option(names = "--verbose", description = "print stack traces of failures and ND4J's log")
+    @Option(names = {"-v", "--verbose"}, description = "print stack traces of failures and ND4J's log")
     private boolean verbose;
 
-    @Option(names = "--quiet", description = "no progress on stderr (failures are still reported)")
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr (failures are still reported)")
     private boolean quiet;
 
     /**

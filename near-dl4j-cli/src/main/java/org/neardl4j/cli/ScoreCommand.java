@@ -15,10 +15,8 @@
  */
 package org.neardl4j.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,6 +32,9 @@ import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.internal.Json;
+import org.neardl4j.proxy.ProxyResult;
+import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -67,7 +69,7 @@ import java.util.concurrent.Callable;
                 + " model, inputs).", "", NearCli.EXIT_CODES})
 public final class ScoreCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model saved with ModelSerializer (.zip:"
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "model saved with ModelSerializer (.zip:"
             + " MultiLayerNetwork or ComputationGraph) or a configuration written with toJson()/toYaml() (.json,"
             + " .yaml, .yml; initialised with its own seed); without it: built-in CNN on the bundled Fashion-MNIST"
             + " images")
@@ -79,15 +81,18 @@ public final class ScoreCommand implements Callable<Integer> {
             + " bundled CIFAR-10 test images")
     private String nb201;
 
-    @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the network's input,"
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE.npy", description = "input array shaped as the network's input,"
             + " samples first; one per network input, in the network's input order (repeatable)")
     private List<String> inputs = new ArrayList<>();
 
     @Mixin
     private ScoringOptions scoring;
 
-    @Option(names = "--json", description = "print one JSON object instead of a table")
+    @Option(names = {"-j", "--json"}, description = "print one JSON object instead of a table")
     private boolean json;
+
+    @Mixin
+    private ProxyChoice proxies;
 
     @Mixin
     private RunOptions run;
@@ -121,10 +126,13 @@ public final class ScoreCommand implements Callable<Integer> {
             throw CliException.usage("--model needs at least one --input FILE.npy");
         }
 
+        List<String> proxyNames = proxies.names();
         Subject s = model != null ? fromFiles(model, inputs)
-                : nb201 != null ? fromNb201(nb201, inputs, scoring.seed()) : builtIn();
+                : nb201 != null ? fromNb201(nb201, inputs, scoring.seed(), maxSamples) : builtIn(maxSamples);
         s.limit(maxSamples);
         s.checkFinite();
+        s.warnings.addAll(0, InputCheck.zeroInputs(s.features, s.sources));
+        INDArray labels = proxies.labels(proxyNames, s.bundledLabels, maxSamples);
 
         NearScorer scorer = NearScorer.builder().repetitions(repetitions).seed(scoring.seed())
                 .blockMode(scoring.block()).build();
@@ -135,16 +143,31 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw CliException.badInput(CliException.oneLine(e), e);
         }
+        Map<String, ProxyResult> proxyResults;
+        try {
+            proxyResults = ProxyChoice.score(proxyNames, s.model, s.features.toArray(new INDArray[0]), labels, scorer);
+        } catch (RuntimeException e) {
+            throw CliException.badInput(CliException.oneLine(e), e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
 
         if (json) {
-            out.println(json(result, s));
+            out.println(json(result, s, proxyResults));
         } else {
             out.println("model: " + s.modelDescription);
             for (int i = 0; i < s.features.size(); i++) {
                 out.println("input: " + s.inputDescription(i));
             }
             out.print(result);
+            if (!proxyResults.isEmpty()) {
+                out.printf(Locale.ROOT, "zero-cost proxies (%d repetition(s), seed %d):%n", repetitions,
+                        scoring.seed());
+                int w = proxyResults.keySet().stream().mapToInt(String::length).max().orElse(4);
+                for (ProxyResult p : proxyResults.values()) {
+                    out.printf(Locale.ROOT, "  %-" + w + "s  %14.6g%s%n", p.name(), p.score(), p.repetitions() > 1
+                            ? String.format(Locale.ROOT, "  sd %.4g", p.standardDeviation()) : "");
+                }
+            }
             for (String w : s.warnings) {
                 out.println("warning: " + w);
             }
@@ -155,8 +178,8 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** The result's JSON with the CLI's provenance ({@code model}, {@code inputs}) and warnings added. */
-    static String json(NearResult result, Subject s) {
-        JsonObject o = new JsonParser().parse(result.toJson()).getAsJsonObject();
+    static String json(NearResult result, Subject s, Map<String, ProxyResult> proxyResults) {
+        JsonObject o = Json.readObject(result.toJson());
         JsonArray warnings = o.getAsJsonArray("warnings");
         for (String w : s.warnings) {
             warnings.add(w);
@@ -176,14 +199,31 @@ public final class ScoreCommand implements Callable<Integer> {
             inputs.add(in);
         }
         o.add("inputs", inputs);
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+        if (!proxyResults.isEmpty()) {
+            JsonObject proxies = new JsonObject();
+            for (ProxyResult p : proxyResults.values()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("score", p.score());
+                j.add("scores", Json.numbers(p.scores()));
+                j.addProperty("standardDeviation", p.standardDeviation());
+                j.addProperty("samples", p.samples());
+                j.addProperty("milliseconds", p.elapsed().toMillis());
+                proxies.add(p.name(), j);
+            }
+            o.add("proxies", proxies);
+        }
+        return Json.write(o);
     }
 
-    private static Subject builtIn() {
-        INDArray x = BundledFashionMnist.load(BundledFashionMnist.COUNT).getFeatures();
-        return new Subject(DefaultCnn.build(), DefaultCnn.DESCRIPTION, List.of(x), List.of("input"),
+    private static Subject builtIn(long maxSamples) {
+        // only the images that are scored: the description names the range actually used
+        DataSet d = BundledFashionMnist.load((int) Math.min(BundledFashionMnist.COUNT, maxSamples));
+        INDArray x = d.getFeatures();
+        Subject s = new Subject(DefaultCnn.build(), DefaultCnn.DESCRIPTION, List.of(x), List.of("input"),
                 List.of("bundled " + BundledFashionMnist.RESOURCE_DIR + "/" + BundledFashionMnist.IMAGES
                         + " (real Fashion-MNIST test images 0.." + (x.size(0) - 1) + ", pixels / 255)"));
+        s.bundledLabels = d.getLabels();
+        return s;
     }
 
     private static Subject fromFiles(String modelFile, List<String> inputFiles) throws CliException {
@@ -201,7 +241,8 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** An NB201 network (its weights drawn with {@code seed}) on the given inputs or the bundled CIFAR-10 images. */
-    private static Subject fromNb201(String arg, List<String> inputFiles, long seed) throws CliException {
+    private static Subject fromNb201(String arg, List<String> inputFiles, long seed, long maxSamples)
+            throws CliException {
         try {
             List<Nb201Cell> cells = Nb201Sources.cells(arg);
             if (cells.size() != 1) {
@@ -217,13 +258,23 @@ public final class ScoreCommand implements Callable<Integer> {
                 throw new InvalidInputException("NB201 cell " + cell + ": cannot build the network: "
                         + InvalidInputException.oneLine(e), e);
             }
-            String description = "NB201 cell " + cell + " (" + nb201 + ", " + net.numParams() + " parameters)";
-            if (inputFiles.isEmpty()) {
-                INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
-                return new Subject(net, description, List.of(x), ModelFiles.inputNames(net),
-                        List.of(Nb201Sources.describeImages(x.size(0))));
+            // trainable parameters, as NAS-Bench-201 counts them (numParams() adds batch normalisation's statistics)
+            String description = "NB201 cell " + cell + " (" + nb201 + ", " + nb201.parameterCount(cell)
+                    + " parameters)";
+            List<String> warnings = new ArrayList<>();
+            if (cell.outputIsZero()) {
+                warnings.add("NB201 cell " + cell + " has no path from its input to its output: every cell outputs"
+                        + " zero, so the score says little about the cell");
             }
-            return withInputs(net, description, inputFiles, new ArrayList<>());
+            if (inputFiles.isEmpty()) {
+                int n = (int) Math.min(Nb201Sources.DEFAULT_IMAGES, maxSamples);
+                INDArray x = Nb201Sources.bundledImages(n, DataType.FLOAT);
+                Subject s = new Subject(net, description, List.of(x), ModelFiles.inputNames(net),
+                        List.of(Nb201Sources.describeImages(x.size(0)))).withWarnings(warnings);
+                s.bundledLabels = Nb201Sources.bundledLabels(n);
+                return s;
+            }
+            return withInputs(net, description, inputFiles, warnings);
         } catch (InvalidInputException e) {
             throw CliException.badInput(e.getMessage(), e);
         }
@@ -257,6 +308,8 @@ public final class ScoreCommand implements Callable<Integer> {
         final List<String> inputNames;
         final List<String> sources;
         final List<String> warnings = new ArrayList<>();
+        /** The labels of bundled data (for the proxies that need labels), or null. */
+        INDArray bundledLabels;
 
         Subject(Model model, String modelDescription, List<INDArray> features, List<String> inputNames,
                 List<String> sources) {

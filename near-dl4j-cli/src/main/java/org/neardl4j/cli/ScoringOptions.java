@@ -44,16 +44,16 @@ public final class ScoringOptions {
     /** The seed used when {@code --seed} is not given ({@code NearScorer}'s default). */
     public static final long DEFAULT_SEED = 12345L;
 
-    @Option(names = "--repetitions", paramLabel = "R", description = "repetitions averaged: the 1st on the model's"
+    @Option(names = {"-r", "--repetitions"}, paramLabel = "R", description = "repetitions averaged: the 1st on the model's"
             + " weights as given (rank: fresh unless --saved-weights), the others on fresh initialisations"
             + " (default: 1 in score, 3 in rank)")
     private Integer repetitions;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed for the block choice and the fresh"
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", description = "seed for the block choice and the fresh"
             + " initialisations (default " + DEFAULT_SEED + ")")
     private Long seed;
 
-    @Option(names = "--block", paramLabel = "first|random", completionCandidates = BlockChoices.class, description = "first: every block starts at row 0"
+    @Option(names = {"-b", "--block"}, paramLabel = "first|random", completionCandidates = BlockChoices.class, description = "first: every block starts at row 0"
             + " (deterministic); random: start drawn with the seed among the starts where a full block fits"
             + " (default random)")
     private BlockMode block;
@@ -67,7 +67,7 @@ public final class ScoringOptions {
         }
     }
 
-    @Option(names = "--max-samples", paramLabel = "N", description = "use only the first N samples of every input")
+    @Option(names = {"-n", "--max-samples"}, paramLabel = "N", description = "use only the first N samples of every input")
     private Long maxSamples;
 
     /**

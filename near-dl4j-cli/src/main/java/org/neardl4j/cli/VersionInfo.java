@@ -26,13 +26,15 @@ import java.util.Properties;
 
 /**
  * What {@code near-cli --version} prints: the versions of near-dl4j, DL4J and ND4J (as found on the class path,
- * else as built), the ND4J backend that starts, and Java.
+ * else as built), the ND4J backend that starts, the
+ * nd4j-native build it loaded (generic or oneDNN, see {@link NativeBuild}), and Java.
  *
  * <pre>{@code
  * $ java -jar near-dl4j-cli/target/near-cli.jar --version
  * near-cli 0.1.0-SNAPSHOT
  * near-dl4j 0.1.0-SNAPSHOT, DL4J 1.0.0-M2.1, ND4J 1.0.0-M2.1
  * backend: CpuBackend (CPU, 2 cores, OPENBLAS)
+ * native build: linux-x86_64-onednn-avx2 (oneDNN)
  * Java 17.0.15 (Debian)
  * }</pre>
  */
@@ -54,6 +56,7 @@ public final class VersionInfo implements IVersionProvider {
         lines.add("near-cli " + built.getProperty("near-dl4j.version", "?"));
         lines.add("near-dl4j " + near + ", DL4J " + dl4j + ", ND4J " + nd4j);
         lines.add("backend: " + backend());
+        lines.add("native build: " + NativeBuild.describe(NativeBuild.loaded()));   // loaded by backend()
         lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         return lines.toArray(new String[0]);
     }

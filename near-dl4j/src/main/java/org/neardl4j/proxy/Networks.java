@@ -64,16 +64,24 @@ final class Networks {
     }
 
     static void check(Model model) {
+        checkInitialised(model);
+        if (model instanceof ComputationGraph) {
+            ComputationGraph g = (ComputationGraph) model;
+            Preconditions.checkArgument(g.getNumInputArrays() == 1 && g.getNumOutputArrays() == 1,
+                    "zero-cost proxies support ComputationGraphs with one input and one output, got %s inputs and %s outputs",
+                    g.getNumInputArrays(), g.getNumOutputArrays());
+        }
+    }
+
+    /** An initialised {@code MultiLayerNetwork} or {@code ComputationGraph} (any number of inputs and outputs). */
+    static void checkInitialised(Model model) {
         Preconditions.checkNotNull(model, "model");
         if (model instanceof MultiLayerNetwork) {
             Preconditions.checkArgument(((MultiLayerNetwork) model).isInitCalled(),
                     "the MultiLayerNetwork must be initialised (call init())");
         } else if (model instanceof ComputationGraph) {
-            ComputationGraph g = (ComputationGraph) model;
-            Preconditions.checkArgument(g.getVertices() != null, "the ComputationGraph must be initialised (call init())");
-            Preconditions.checkArgument(g.getNumInputArrays() == 1 && g.getNumOutputArrays() == 1,
-                    "zero-cost proxies support ComputationGraphs with one input and one output, got %s inputs and %s outputs",
-                    g.getNumInputArrays(), g.getNumOutputArrays());
+            Preconditions.checkArgument(((ComputationGraph) model).getVertices() != null,
+                    "the ComputationGraph must be initialised (call init())");
         } else {
             throw new IllegalArgumentException("model must be a MultiLayerNetwork or a ComputationGraph, got "
                     + model.getClass().getName());

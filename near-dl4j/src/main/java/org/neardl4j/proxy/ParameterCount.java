@@ -73,12 +73,15 @@ public final class ParameterCount extends AbstractProxy {
     /**
      * The trainable parameter count of a network, without any data.
      *
-     * @param model an initialised {@code MultiLayerNetwork}, or {@code ComputationGraph} with one input and one output
+     * <p>{@code ArchitectureRanking} reports this count as a candidate's parameters; unlike the proxy's
+     * {@link #score}, it takes graphs with any number of inputs and outputs.
+     *
+     * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
      * @return the number of parameters of all layers, without batch normalisation's running mean and variance
      * @throws IllegalArgumentException if the model is not initialised or of another type
      */
     public static long of(Model model) {
-        Networks.check(model);
+        Networks.checkInitialised(model);
         long n = 0;
         for (Layer l : Networks.layers(model)) {
             boolean bn = Networks.unwrap(l.conf().getLayer()) instanceof BatchNormalization;

@@ -169,6 +169,20 @@ final class RepetitionLoop {
             }
             throw invalid;
         }
+        if (rep == 0) {
+            List<String> zero = new ArrayList<>();
+            for (int z = 0; z < eranks.length; z++) {
+                if (eranks[z] == 0) {       // effective rank 0 only for the all-zero matrix
+                    zero.add(sites.get(z).describe());
+                }
+            }
+            if (!zero.isEmpty()) {
+                warnings.add(String.format("%d of %d matrices are all zero (effective rank 0), the first of layer %s:"
+                                + " an all-zero input, or a branch whose output is zero (e.g. an NB201 cell whose"
+                                + " output node has only 'none' edges); the score says little about the network",
+                        zero.size(), eranks.length, zero.get(0)));
+            }
+        }
         List<MatrixScore> scores = new ArrayList<>(samplers.size());
         int i = 0;
         for (BlockSampler s : samplers.values()) {

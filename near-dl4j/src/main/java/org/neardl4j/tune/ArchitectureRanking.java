@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.neardl4j.concurrent.NativeAccess;
+import org.neardl4j.proxy.ParameterCount;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.neardl4j.score.Provenance;
@@ -265,7 +266,8 @@ public final class ArchitectureRanking implements Serializable {
                     if (freshWeights) {
                         model = Models.freshCopy(model, new SplittableRandom(scorer.seed()).split().nextLong());
                     }
-                    return Map.entry(model.numParams(), score.apply(model));
+                    // trainable parameters: DL4J's numParams() also counts batch normalisation's running statistics
+                    return Map.entry(ParameterCount.of(model), score.apply(model));
                 });
                 params = done.getKey();
                 result = done.getValue();

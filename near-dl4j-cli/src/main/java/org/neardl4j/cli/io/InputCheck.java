@@ -57,6 +57,28 @@ public final class InputCheck {
     }
 
     /**
+     * Warnings for inputs that are all zero: every activation of such an input is the same for every sample, so
+     * NEAR (effective rank 0 or 1) says nothing about the network; the input is still scored.
+     *
+     * @param inputs the arrays
+     * @param names  how to call each input in messages
+     * @return one warning per all-zero input; empty when none is
+     */
+    public static List<String> zeroInputs(List<INDArray> inputs, List<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            INDArray x = inputs.get(i);
+            if (x.length() > 0 && x.amaxNumber().doubleValue() == 0) {
+                out.add("input " + names.get(i) + " is all zero: every sample gives the same activations, so the"
+                        + " score says nothing about the network");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks the inputs against the network.
+     *
      * @param model  a MultiLayerNetwork or ComputationGraph
      * @param inputs one array per network input, in the network's input order
      * @param names  how to call each input in messages (e.g. its file name)

@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.proxy.ParameterCount;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -215,8 +216,9 @@ public final class ModelFiles {
             layers = n.getnLayers();
             type = n.getLayerWiseConfigurations().getDataType();
         }
+        // trainable parameters: numParams() also counts batch normalisation's running statistics
         return String.format(Locale.ROOT, "%s (%s, %d layers, %d parameters, %s)", file.getFileName(), kind, layers,
-                model.numParams(), type);
+                ParameterCount.of(model), type);
     }
 
     /** The names of a model's inputs: {@code [input]} for a MultiLayerNetwork, the graph's inputs otherwise. */

@@ -149,6 +149,27 @@ public final class Nb201Sources {
         }
     }
 
+    /** The labels of the bundled images ({@code int64 [512]}, CIFAR-10 classes 0..9). */
+    public static final String LABELS = "nb201/cifar10_test_0_511_labels.npy";
+
+    /**
+     * The labels of the first {@code n} bundled images.
+     *
+     * @param n how many (1..512)
+     * @return class indices {@code [n]}, INT64
+     */
+    public static INDArray bundledLabels(int n) {
+        try (InputStream in = Nb201Sources.class.getClassLoader().getResourceAsStream(LABELS)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled labels " + LABELS + " not found on the class path");
+            }
+            INDArray all = Cifar10.readLabels(in);
+            return all.get(NDArrayIndex.interval(0, Math.min(n, all.size(0)))).dup();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled labels " + LABELS, e);
+        }
+    }
+
     /**
      * How the bundled images are described in the output.
      *

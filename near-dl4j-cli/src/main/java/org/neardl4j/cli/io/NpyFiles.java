@@ -117,7 +117,14 @@ public final class NpyFiles {
         try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
             size = Files.size(file);
             byte[] magic = new byte[MAGIC.length];
-            if (size < 10 || in.read(magic) != magic.length || !Arrays.equals(magic, MAGIC)) {
+            int got = size < 10 ? -1 : in.read(magic);
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")
+                    || (got >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
+                throw new InvalidInputException(what + " is a zip archive (NumPy .npz?): .npz files are not supported;"
+                        + " save each array as .npy, e.g. in Python: a = np.load('" + file.getFileName()
+                        + "'); np.save('x.npy', a['x'])");
+            }
+            if (size < 10 || got != magic.length || !Arrays.equals(magic, MAGIC)) {
                 throw new InvalidInputException(what + " is not a NumPy .npy file (no \\x93NUMPY magic)");
             }
             int major = in.readUnsignedByte();

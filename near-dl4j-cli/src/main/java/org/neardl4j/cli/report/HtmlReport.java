@@ -20,6 +20,7 @@ import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 import org.neardl4j.cli.VersionInfo;
 import org.neardl4j.score.MatrixScore;
+import org.neardl4j.tune.CandidateFailure;
 import org.neardl4j.tune.RankCorrelation;
 import org.neardl4j.tune.RankedCandidate;
 import org.neardl4j.tune.RankingResult;
@@ -122,6 +123,7 @@ public final class HtmlReport {
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private int topLayers = 3;
         private int scatterCount;
+        private final java.util.Set<String> warned = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -275,18 +277,17 @@ public final class HtmlReport {
                 header.add(metric);
                 header.add(metric + " rank");
             }
-            List<List<String>> rows = new ArrayList<>();
-            for (RankedCandidate c : r.entries()) {
-                List<String> row = new ArrayList<>(List.of(Integer.toString(c.rank()), c.name(), num(c.score()),
-                        num(c.standardDeviation()), Long.toString(c.parameters())));
-                if (metric != null) {
-                    OptionalDouble m = c.metric();
-                    row.add(m.isPresent() ? num(m.getAsDouble()) : "-");
-                    row.add(m.isPresent() ? Integer.toString(c.metricRank()) : "-");
+            body.append(rankingTable(r, header, metric));
+            if (!r.failures().isEmpty()) {
+                body.append("<h2>Failed candidates</h2>\n<p>These could not be built or scored; the others are"
+                        + " ranked above.</p>\n");
+                List<List<String>> failed = new ArrayList<>();
+                for (CandidateFailure f : r.failures()) {
+                    failed.add(List.of(f.name(), f.error()));
                 }
-                rows.add(row);
+                body.append(tableHtml("failures", "data", List.of("candidate", "error"), failed));
             }
-            body.append(tableHtml("ranking", "data", header, rows));
+            warnings(r.warnings());
             if (metric != null) {
                 List<Point> points = new ArrayList<>();
                 for (RankedCandidate c : r.entries()) {
@@ -306,6 +307,31 @@ public final class HtmlReport {
                 body.append("<h3>").append(c.rank()).append(". ").append(ESC.escape(c.name())).append(" (NEAR ")
                         .append(num(c.score())).append(")</h3>\n");
                 body.append(layerTable(c));
+            }
+            return this;
+        }
+
+        /**
+         * A warnings section ({@code ul.warnings}) listing each warning once (nothing for an empty list); warnings
+         * of a {@link #ranking} are listed by it, and marked in its table.
+         *
+         * @param items plain text of each warning (escaped)
+         * @return this builder
+         */
+        public Builder warnings(List<String> items) {
+            Preconditions.checkNotNull(items, "items");
+            List<String> fresh = new ArrayList<>();
+            for (String w : items) {
+                if (warned.add(w)) {
+                    fresh.add(w);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                body.append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+                for (String w : fresh) {
+                    body.append("<li>").append(ESC.escape(w)).append("</li>\n");
+                }
+                body.append("</ul>\n");
             }
             return this;
         }
@@ -341,7 +367,9 @@ public final class HtmlReport {
             Map<String, String> all = new LinkedHashMap<>();
             String[] versions = new VersionInfo().getVersion();
             for (String v : versions) {
-                int sp = v.startsWith("backend: ") ? "backend:".length() : v.indexOf(' ');
+                // "backend: CpuBackend (...)", "native build: linux-x86_64 (generic)", "near-dl4j 0.1.0, DL4J ..."
+                int colon = v.indexOf(": ");
+                int sp = colon > 0 ? colon + 1 : v.indexOf(' ');
                 all.put(v.substring(0, sp).replace(":", ""), v.substring(sp + 1).trim());
             }
             all.putAll(provenance);
@@ -352,6 +380,60 @@ public final class HtmlReport {
             return new HtmlReport(sb.toString());
         }
     }
+
+    /**
+     * The ranked table: a candidate with warnings gets a marker ({@code span.warn}, the warnings in its title); a
+     * long name (an NB201 cell string) wraps inside its cell and is shortened, the full name in the cell's title;
+     * the standard deviation is "-" with one repetition.
+     */
+    private static String rankingTable(RankingResult r, List<String> header, String metric) {
+        StringBuilder sb = new StringBuilder("<table id=\"ranking\" class=\"data\">\n<thead><tr>");
+        for (String h : header) {
+            sb.append("<th>").append(ESC.escape(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (RankedCandidate c : r.entries()) {
+            List<String> mine = new ArrayList<>();
+            for (String w : r.warnings()) {
+                if (w.startsWith(c.name() + ": ")) {
+                    mine.add(w.substring(c.name().length() + 2));
+                }
+            }
+            sb.append("<tr><td class=\"num\">").append(c.rank()).append("</td><td class=\"name\" title=\"")
+                    .append(ESC.escape(c.name())).append("\">").append(ESC.escape(shortName(c.name())));
+            if (!mine.isEmpty()) {
+                sb.append(" <span class=\"warn\" title=\"").append(ESC.escape(String.join("\n", mine)))
+                        .append("\">&#9888; warning</span>");
+            }
+            sb.append("</td>");
+            cell(sb, num(c.score()));
+            cell(sb, c.scores().size() < 2 ? "-" : num(c.standardDeviation()));
+            cell(sb, Long.toString(c.parameters()));
+            if (metric != null) {
+                OptionalDouble m = c.metric();
+                cell(sb, m.isPresent() ? num(m.getAsDouble()) : "-");
+                cell(sb, m.isPresent() ? Integer.toString(c.metricRank()) : "-");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        return sb.toString();
+    }
+
+    private static void cell(StringBuilder sb, String text) {
+        sb.append(isNumber(text) ? "<td class=\"num\">" : "<td>").append(ESC.escape(text)).append("</td>");
+    }
+
+    /** Names longer than {@value #NAME_CHARS} characters: the start and the end, joined by an ellipsis. */
+    static String shortName(String name) {
+        if (name.length() <= NAME_CHARS) {
+            return name;
+        }
+        int head = NAME_CHARS * 2 / 3;
+        return name.substring(0, head) + "\u2026" + name.substring(name.length() - (NAME_CHARS - head - 1));
+    }
+
+    private static final int NAME_CHARS = 48;
 
     private static String layerTable(RankedCandidate c) {
         List<MatrixScore> ms = c.result().matrices();
@@ -419,5 +501,10 @@ public final class HtmlReport {
             "table.provenance td:first-child { font-weight: bold; }",
             "p.generated, p.caption { color: #555; font-size: .9em; }",
             "svg.scatter { background: #fff; border: 1px solid #cbd5e0; }",
+            "td.name { max-width: 26em; overflow-wrap: anywhere; }",
+            "td, h3 { overflow-wrap: anywhere; }",
+            "span.warn { color: #9c4221; background: #feebc8; border: 1px solid #dd6b20; border-radius: 3px;"
+                    + " padding: 0 .3em; font-size: .85em; white-space: nowrap; }",
+            "ul.warnings li { color: #9c4221; }",
             "") + "\n";
 }

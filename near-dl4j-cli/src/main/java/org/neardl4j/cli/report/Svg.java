@@ -18,6 +18,7 @@ package org.neardl4j.cli.report;
 import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,6 +63,12 @@ final class Svg {
         String radius = n <= 30 ? "6" : n <= 200 ? "4" : "2.5";   // many points: smaller, so they stay apart
         double[] xs = pad(x0, x1);
         double[] ys = pad(y0, y1);
+        if (x0 >= 0) {
+            xs[0] = Math.max(0, xs[0]);   // scores that cannot be negative: no axis below zero
+        }
+        if (y0 >= 0) {
+            ys[0] = Math.max(0, ys[0]);
+        }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"scatter\" xmlns=\"http://www.w3.org/2000/svg\""
                 + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s against %s\">%n",
@@ -76,16 +83,24 @@ final class Svg {
             double px = LEFT + pw * i / 4.0;
             double py = TOP + ph - ph * i / 4.0;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e2e8f0\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n", px, TOP, px,
+                    + "<text class=\"xtick\" x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n", px, TOP, px,
                     TOP + ph, px, TOP + ph + 16, tick(fx)));
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e2e8f0\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n", LEFT, py,
+                    + "<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n", LEFT, py,
                     LEFT + pw, py, LEFT - 6, py + 4, tick(fy)));
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%s"
                 + "</text>%n", LEFT + pw / 2.0, H - 12, ESC.escape(xLabel)));
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\""
                 + " transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + ph / 2.0, TOP + ph / 2.0, ESC.escape(yLabel)));
+        List<double[]> placed = new ArrayList<>();     // label boxes: x0, y0, x1, y1
+        List<double[]> dots = new ArrayList<>();
+        for (HtmlReport.Point p : points) {
+            if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                dots.add(new double[] {LEFT + pw * (p.x() - xs[0]) / (xs[1] - xs[0]),
+                        TOP + ph - ph * (p.y() - ys[0]) / (ys[1] - ys[0])});
+            }
+        }
         for (HtmlReport.Point p : points) {
             if (!Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
                 continue;
@@ -96,15 +111,37 @@ final class Svg {
                     + " fill=\"#c53030\" stroke=\"#742a2a\"%s><title>%s: %s, %s</title></circle>%n",
                     px, py, radius, n > 200 ? " stroke-width=\"0.5\" fill-opacity=\"0.7\"" : "", ESC.escape(p.label()),
                     tick(p.x()), tick(p.y())));
-            if (n <= 30) {   // few points: name them on the plot too
-                boolean right = px > LEFT + pw * 0.6;   // near the right edge: the label goes to the left
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#2d3748\"%s>"
-                        + "%s</text>%n", right ? px - 9 : px + 9, py + 4, right ? " text-anchor=\"end\"" : "",
-                        ESC.escape(shorten(p.label()))));
+            if (n <= 30) {   // few points: name them on the plot too, where the label overlaps nothing
+                String text = shorten(p.label());
+                double w = LABEL_CHAR_WIDTH * text.length();
+                // right of the point, left of it, above, below; none free: the label is left out (the title stays)
+                double[][] tries = {{px + 9, py - 8}, {px - 9 - w, py - 8}, {px - w / 2, py - 22},
+                        {px - w / 2, py + 8}};
+                for (double[] t : tries) {
+                    double[] box = {t[0], t[1], t[0] + w, t[1] + LABEL_HEIGHT};
+                    if (box[0] >= LEFT && box[2] <= LEFT + pw && box[1] >= TOP && box[3] <= TOP + ph
+                            && placed.stream().noneMatch(b -> overlap(b, box))
+                            && dots.stream().noneMatch(d -> overlap(box, new double[] {d[0] - 6, d[1] - 6, d[0] + 6,
+                            d[1] + 6}))) {
+                        placed.add(box);
+                        sb.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\""
+                                + " font-size=\"11\" fill=\"#2d3748\">%s</text>%n", box[0], box[3] - 3,
+                                ESC.escape(text)));
+                        break;
+                    }
+                }
             }
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** Generous width of a character of the 11px label font, and the height of a label's box. */
+    private static final double LABEL_CHAR_WIDTH = 6.6;
+    private static final double LABEL_HEIGHT = 14;
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     }
 
     private static String shorten(String s) {
