@@ -57,13 +57,18 @@ import java.util.function.Supplier;
 
 /**
  * {@code near-cli rank}: ranks several networks by NEAR (averaged over repetitions) on the same {@code .npy}
- * inputs, optionally next to measured accuracies (Spearman's rho, Kendall's tau, top-k overlap). Networks are model
- * zips or DL4J configurations ({@code .json}, {@code .yaml}), named by their file name without the extension; the
- * accuracies CSV holds {@code name,value} lines with those names (a trailing {@code .zip} is accepted). Progress goes
- * to stderr (see {@link Progress}); {@code --html} writes a self-contained report ({@link HtmlReport}).
+ * inputs, optionally next to measured accuracies (Spearman's rho, Kendall's tau, top-k overlap) and zero-cost proxies
+ * ({@code --proxy}, {@link ProxyChoice}). Networks are model zips, DL4J configurations ({@code .json}, {@code .yaml})
+ * named by their file name without the extension, or NAS-Bench-201 cells ({@code --nb201}) named by their cell
+ * string. {@code --accuracies FILE} holds {@code name,value} lines with those names (a trailing {@code .zip} is
+ * accepted); {@code --accuracies FILE:COLUMN} reads a column of a CSV with a header ({@link MetricFiles}); either is
+ * read and checked before anything is scored. A candidate that cannot be loaded or scored is named, listed in every
+ * output with its error, and the others are ranked: the exit code is then {@value NearCli#EXIT_PARTIAL}. Progress
+ * goes to stderr (see {@link Progress}); {@code --html} writes a self-contained report ({@link HtmlReport}).
  *
  * <pre>{@code
- * java -jar near-dl4j-cli/target/near-cli.jar rank --models a.zip b.zip c.json --input x.npy --accuracies acc.csv --json
+ * java -jar near-dl4j-cli/target/near-cli.jar rank -m a.zip b.zip c.json -i x.npy -a acc.csv --proxy meco --json
+ * java -jar near-dl4j-cli/target/near-cli.jar rank --nb201 cells.txt -a nb201_cifar10_1000.csv:cifar10_test_acc
  * }</pre>
  */
 @Command(name = "rank", sortOptions = false, usageHelpAutoWidth = true,

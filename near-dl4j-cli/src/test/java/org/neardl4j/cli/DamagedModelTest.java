@@ -35,6 +35,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,15 +87,23 @@ class DamagedModelTest {
     }
 
     private void assertOneLineNamingTheFile(Path model, String... parts) {
-        for (String[] args : new String[][] {
-                {"score", "--model", model.toString(), "--input", x},
-                {"rank", "--models", good.toString(), model.toString(), "--input", x}}) {
-            String msg = CliRun.of(args).failure(NearCli.EXIT_BAD_INPUT);
-            assertTrue(msg.contains(model.getFileName().toString()), args[0] + ": the file is not named: " + msg);
-            for (String p : parts) {
-                assertTrue(msg.contains(p), args[0] + ": '" + p + "' not in: " + msg);
-            }
+        String msg = CliRun.of("score", "--model", model.toString(), "--input", x).failure(NearCli.EXIT_BAD_INPUT);
+        assertTrue(msg.contains(model.getFileName().toString()), "score: the file is not named: " + msg);
+        for (String p : parts) {
+            assertTrue(msg.contains(p), "score: '" + p + "' not in: " + msg);
         }
+        // rank: the damaged candidate is named with its error, the good one is still ranked
+        CliRun rank = CliRun.of("rank", "--models", good.toString(), model.toString(), "--input", x, "--quiet");
+        assertEquals(NearCli.EXIT_PARTIAL, rank.code, rank.toString());
+        assertEquals(1, rank.errLines().size(), rank.err);
+        String name = model.getFileName().toString().replace(".zip", "");
+        assertTrue(rank.err.contains("could not be scored: " + name + ";"), rank.err);
+        String failed = rank.out.lines().filter(l -> l.startsWith("failed: " + name + ": ")).findFirst().orElse("");
+        assertTrue(failed.contains(model.getFileName().toString()), "rank: the file is not named: " + rank.out);
+        for (String p : parts) {
+            assertTrue(failed.contains(p), "rank: '" + p + "' not in: " + failed);
+        }
+        assertTrue(rank.out.contains(" mlp "), "the good model is ranked: " + rank.out);
     }
 
     @ParameterizedTest

@@ -118,11 +118,15 @@ public final class NpyFiles {
             size = Files.size(file);
             byte[] magic = new byte[MAGIC.length];
             int got = size < 10 ? -1 : in.read(magic);
-            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")
-                    || (got >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
-                throw new InvalidInputException(what + " is a zip archive (NumPy .npz?): .npz files are not supported;"
-                        + " save each array as .npy, e.g. in Python: a = np.load('" + file.getFileName()
-                        + "'); np.save('x.npy', a['x'])");
+            boolean zip = got >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+                throw new InvalidInputException(what + " is a NumPy .npz archive: .npz files are not supported; save"
+                        + " each array as .npy, e.g. in Python: a = np.load('" + file.getFileName() + "');"
+                        + " np.save('x.npy', a['x'])");
+            }
+            if (zip) {
+                throw new InvalidInputException(what + " is not a NumPy .npy file but a zip archive (a model? a NumPy"
+                        + " .npz archive? .npz files are not supported: save each array with np.save('x.npy', x))");
             }
             if (size < 10 || got != magic.length || !Arrays.equals(magic, MAGIC)) {
                 throw new InvalidInputException(what + " is not a NumPy .npy file (no \\x93NUMPY magic)");

@@ -151,6 +151,55 @@ public final class Chromium {
     }
 
     /**
+     * Layout facts of a page as the browser lays it out in a window of the given width: a copy of the page with a
+     * measuring script is opened ({@code --dump-dom} runs it) and what it found is read back. Keys: {@code viewport}
+     * (the page's width), {@code tableRight} (right edge of {@code table#ranking}, -1 without one),
+     * {@code cellOverflow} (table cells whose content is wider than the cell), {@code labels} (scatter labels),
+     * {@code labelOverlaps} (pairs of scatter labels whose boxes intersect), {@code labelsOnPoints} (labels over a
+     * point of another candidate).
+     *
+     * @param html  the page
+     * @param work  a folder for the copy and the profile
+     * @param width window width
+     * @return the facts, by key
+     * @throws Exception when Chromium fails
+     */
+    public java.util.Map<String, Double> measure(Path html, Path work, int width) throws Exception {
+        Files.createDirectories(work);
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        Path copy = work.resolve("measured-" + html.getFileName());
+        Files.writeString(copy, page.replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
+        String dom = run(List.of("--window-size=" + width + ",2000", "--dump-dom", copy.toUri().toString()),
+                work.resolve("profile-measure"));
+        Matcher m = Pattern.compile("data-measure=\"([^\"]*)\"").matcher(dom);
+        assertTrue(m.find(), "the measuring script did not run: " + dom.substring(0, Math.min(300, dom.length())));
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String kv : m.group(1).split(";")) {
+            String[] p = kv.split("=");
+            out.put(p[0], Double.parseDouble(p[1]));
+        }
+        return out;
+    }
+
+    /** Scatter labels: the text elements in the plots' label colour (the axis texts are black). */
+    private static final String MEASURE = "<script>(function(){"
+            + "var r=[];var t=document.getElementById('ranking');"
+            + "r.push('viewport='+document.documentElement.clientWidth);"
+            + "r.push('tableRight='+(t?t.getBoundingClientRect().right:-1));"
+            + "var o=0;document.querySelectorAll('td').forEach(function(c){if(c.scrollWidth>c.clientWidth+1)o++;});"
+            + "r.push('cellOverflow='+o);"
+            + "var b=[];document.querySelectorAll('svg text[fill=\"#2d3748\"]').forEach(function(e){"
+            + "var x=e.getBBox();b.push([x.x,x.y,x.x+x.width,x.y+x.height]);});"
+            + "var n=0;for(var i=0;i<b.length;i++)for(var j=i+1;j<b.length;j++)"
+            + "if(b[i][0]<b[j][2]&&b[j][0]<b[i][2]&&b[i][1]<b[j][3]&&b[j][1]<b[i][3])n++;"
+            + "var p=[];document.querySelectorAll('svg circle.point').forEach(function(c){"
+            + "var x=+c.getAttribute('cx'),y=+c.getAttribute('cy'),q=+c.getAttribute('r');p.push([x-q,y-q,x+q,y+q]);});"
+            + "var k=0;for(var i=0;i<b.length;i++)for(var j=0;j<p.length;j++)"
+            + "if(b[i][0]<p[j][2]&&p[j][0]<b[i][2]&&b[i][1]<p[j][3]&&p[j][1]<b[i][3])k++;"
+            + "r.push('labels='+b.length);r.push('labelOverlaps='+n);r.push('labelsOnPoints='+k);"
+            + "document.body.setAttribute('data-measure',r.join(';'));})();</script>";
+
+    /**
      * Asserts the file is self-contained: no scripts, nothing loaded from elsewhere (the SVG namespace is a name,
      * not a fetch).
      *

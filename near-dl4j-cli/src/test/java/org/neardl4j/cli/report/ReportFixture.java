@@ -69,11 +69,16 @@ final class ReportFixture {
         Path html = dir.resolve("report.html");
         args.addAll(List.of("--input", xf.toString(), "--repetitions", "2", "--accuracies", acc.toString(), "--html",
                 html.toString(), "--quiet"));
+        run(args);
+        return html;
+    }
+
+    /** Runs near-cli in-process and asserts success. */
+    static void run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = NearCli.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(NearCli.EXIT_OK, code, err.toString(StandardCharsets.UTF_8));
-        return html;
     }
 }
