@@ -53,10 +53,12 @@ import java.util.concurrent.Callable;
  * NumPy {@code .npy} files, or, without {@code --model}, of a built-in small CNN ({@link DefaultCnn}) on real
  * Fashion-MNIST images bundled in the jar ({@link BundledFashionMnist}). All samples go through the network as
  * one batch. Prints a table, or with {@code --json} exactly one JSON object (the fields of
- * {@link NearResult#toJson()} plus {@code model} and {@code inputs}).
+ * {@link NearResult#toJson()} plus {@code model} and {@code inputs}). With {@code --proxy} the zero-cost proxies
+ * ({@link ProxyChoice}) are computed on the same samples and follow NEAR ({@code proxies} in the JSON).
  *
  * <pre>{@code
  * java -jar near-dl4j-cli/target/near-cli.jar score --model net.zip --input x.npy --block first --json
+ * java -jar near-dl4j-cli/target/near-cli.jar score -m net.zip -i x.npy --proxy meco,snip --labels y.npy
  * java -jar near-dl4j-cli/target/near-cli.jar score --model net.json --input x.npy
  * }</pre>
  */
@@ -66,7 +68,8 @@ import java.util.concurrent.Callable;
         footer = {"", "--json prints one object: score, scores (total per repetition), matrices (layer, index, kind"
                 + " pre|post, rows, cols, effectiveRank, ... of the first repetition in forward order), skipped,"
                 + " warnings, plus provenance (standardDeviation, repetitions, samples, blockMode, seed, backend,"
-                + " model, inputs).", "", NearCli.EXIT_CODES})
+                + " model, inputs) and, with --proxy, proxies (name: score, scores, standardDeviation, samples,"
+                + " milliseconds).", "", NearCli.EXIT_CODES})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "model saved with ModelSerializer (.zip:"

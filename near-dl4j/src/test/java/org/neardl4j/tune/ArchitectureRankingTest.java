@@ -365,4 +365,25 @@ class ArchitectureRankingTest {
                         a -> mlp(mlpConf(4, a, WeightInit.XAVIER, 1)), x));
         assertTrue(dup.getMessage().contains("'same'"), dup.getMessage());
     }
+
+    /**
+     * Parameters are the trainable ones: batch normalisation's running mean and variance, which DL4J keeps among a
+     * layer's parameters ({@code numParams()}), are not counted (as NAS-Bench-201 and PyTorch count).
+     */
+    @Test
+    void parametersLeaveOutBatchNormStatistics() {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration
+                .Builder().seed(3).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(x.size(1)).nOut(12)
+                        .activation(Activation.TANH).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder().nOut(12).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nIn(12).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        RankingResult r = RANKING.rank(List.of(Candidate.ofConfiguration("bn", conf),
+                Candidate.ofModel("w4", mlp(4))), x);
+        long nIn = x.size(1);
+        // dense W and b, batch norm gamma and beta, output W and b
+        assertEquals(nIn * 12 + 12 + 2 * 12 + 12 * 3 + 3, r.get("bn").parameters());
+    }
 }
