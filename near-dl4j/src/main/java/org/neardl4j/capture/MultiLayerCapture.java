@@ -65,7 +65,7 @@ final class MultiLayerCapture extends ModelCapture {
             INDArray p = original.params();
             net.init(p == null ? null : p.dup(), false);
         } else {
-            FreshThread.run(net::init);
+            FreshThread.run(() -> Initialisation.init(net));
         }
     }
 
@@ -122,8 +122,18 @@ final class MultiLayerCapture extends ModelCapture {
                 flattened = LayerRole.flattensTimeSeries(pp, rankBefore, x.rank()) ? samples : -1;
             }
             Layer layer = net.getLayer(i);
+            // the format conversion DL4J's output() applies between these two layers, if any
+            INDArray preprocessed = null;
+            FormatConversion.Converted converted = FormatConversion.between(
+                    i > 0 ? net.getLayer(i - 1).conf().getLayer() : null, layer.conf().getLayer(), x);
+            if (converted != null) {
+                preprocessed = x != layerOutput ? x : null;
+                x = converted.array;
+                layout = converted.layout;
+                memory.hold(x);
+            }
             final INDArray in = x;
-            Output out = run(step, layout, in.size(0), flattened,
+            Output out = run(step, in, layout, in.size(0), flattened,
                     step.forward(layer, () -> in, () -> layer.activate(in, true, mgr)), sink, memory);
             layer.clear();
             memory.releaseCaches(layer, out.array);
@@ -135,6 +145,9 @@ final class MultiLayerCapture extends ModelCapture {
             memory.drop(layerOutput);
             if (x != layerOutput) {
                 memory.drop(x);
+            }
+            if (preprocessed != null) {
+                memory.drop(preprocessed);
             }
             x = out.array;
             layout = out.layout;
