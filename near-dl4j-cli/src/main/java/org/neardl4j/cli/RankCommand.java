@@ -63,7 +63,8 @@ import java.util.concurrent.Callable;
 public final class RankCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "FILE", arity = "1..*", description = "models saved with"
-            + " ModelSerializer (.zip) or configurations (.json, .yaml, .yml); several files may follow one --models")
+            + " ModelSerializer (.zip), configurations (.json, .yaml, .yml) or Keras models (.h5); several files may"
+            + " follow one --models")
     private List<String> models = new ArrayList<>();
 
     @Option(names = "--input", paramLabel = "FILE.npy", description = "input array shaped as the networks' input"
