@@ -74,8 +74,9 @@ final class GraphCapture extends ModelCapture {
             }
         }
         if (seed == null) {
+            // a graph without parameters has an empty parameter array, which init does not take back
             INDArray p = original.params();
-            graph.init(p == null ? null : p.dup(), false);
+            graph.init(p == null || p.isEmpty() ? null : p.dup(), false);
         } else {
             FreshThread.run(() -> Initialisation.init(graph));
         }

@@ -62,8 +62,9 @@ final class MultiLayerCapture extends ModelCapture {
         sites = st.build();
         net = new MultiLayerNetwork(conf);
         if (seed == null) {
+            // a network without parameters has an empty parameter array, which init does not take back
             INDArray p = original.params();
-            net.init(p == null ? null : p.dup(), false);
+            net.init(p == null || p.isEmpty() ? null : p.dup(), false);
         } else {
             FreshThread.run(() -> Initialisation.init(net));
         }

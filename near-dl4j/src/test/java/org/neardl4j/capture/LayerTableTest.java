@@ -132,9 +132,10 @@ class LayerTableTest {
         return l;
     }
 
-    /** L alone on feed-forward input of width 4. */
+    /** L after a tanh dense layer of width 4, on feed-forward input of width 3. */
     static Case ff(Layer l, String layout) {
-        return new Case(list().layer(named(l)).setInputType(InputType.feedForward(4)).build(), gaussian(N, 4), 0, layout);
+        return new Case(list().layer(new DenseLayer.Builder().nOut(4).activation(Activation.TANH).build()).layer(named(l))
+                .setInputType(InputType.feedForward(3)).build(), gaussian(N, 3), 1, layout);
     }
 
     /** L after a ReLU convolution, on a 2 x 6 x 6 NCHW image. */
@@ -233,7 +234,7 @@ class LayerTableTest {
         r.add(new Row("GravesLSTM", "post", () -> seq(new GravesLSTM.Builder().nOut(4).build(), "NCW")));
         r.add(new Row("GravesBidirectionalLSTM", "post", () -> seq(new GravesBidirectionalLSTM.Builder().nOut(4).build(), "NCW")));
         r.add(new Row("Bidirectional", "post", () -> seq(new Bidirectional(new LSTM.Builder().nOut(3).build()), "NCW")));
-        r.add(new Row("PReLULayer", "post", () -> cnn(new PReLULayer.Builder().build(), "NCHW")));
+        r.add(new Row("PReLULayer", "post", () -> cnn(new PReLULayer.Builder().inputShape(3, 6, 6).build(), "NCHW")));
         // activations without weights
         r.add(new Row("ActivationLayer", "post", () -> ff(new ActivationLayer(Activation.SWISH), "FF")));
         r.add(new Row("LossLayer", "post", () -> ff(new LossLayer.Builder(MSE).activation(Activation.SIGMOID).build(), "FF")));
@@ -252,7 +253,7 @@ class LayerTableTest {
         r.add(new Row("MaskZeroLayer", "as the wrapped layer", () -> seq(new MaskZeroLayer.Builder().setMaskValue(0.0)
                 .setUnderlying(new LSTM.Builder().nOut(4).build()).build(), "NCW")));
         // no weights, no activation
-        r.add(new Row("IdentityLayer", "none", () -> seq(new MaskZeroLayer.Builder().setMaskValue(0.0)
+        r.add(new Row("IdentityLayer", "none", () -> rnn(new MaskZeroLayer.Builder().setMaskValue(0.0)
                 .setUnderlying(new IdentityLayer()).build(), "NCW")));
         r.add(new Row("DropoutLayer", "none", () -> ff(new DropoutLayer(0.5), "FF")));
         r.add(new Row("SubsamplingLayer", "none", () -> cnn(new SubsamplingLayer.Builder(2, 2).build(), "NCHW")));
@@ -282,27 +283,29 @@ class LayerTableTest {
         // not supported: computed in a SameDiff graph or by a variational autoencoder
         r.add(new Row("VariationalAutoencoder", "unsupported", () -> ff(new VariationalAutoencoder.Builder().nOut(2)
                 .encoderLayerSizes(3).decoderLayerSizes(3).build(), "FF")));
-        r.add(new Row("LocallyConnected1D", "unsupported", () -> seq(new LocallyConnected1D.Builder().nOut(3).kernelSize(2)
+        r.add(new Row("LocallyConnected1D", "unsupported", () -> rnn(new LocallyConnected1D.Builder().nOut(3).kernelSize(2)
                 .activation(Activation.TANH).build(), "NCW")));
         r.add(new Row("LocallyConnected2D", "unsupported", () -> cnn(new LocallyConnected2D.Builder().nOut(2).kernelSize(2, 2)
                 .activation(Activation.TANH).build(), "NCHW")));
-        r.add(new Row("SelfAttentionLayer", "unsupported", () -> seq(new SelfAttentionLayer.Builder().nOut(4).nHeads(1)
+        r.add(new Row("SelfAttentionLayer", "unsupported", () -> rnn(new SelfAttentionLayer.Builder().nOut(4).nHeads(1)
                 .projectInput(true).build(), "NCW")));
-        r.add(new Row("LearnedSelfAttentionLayer", "unsupported", () -> seq(new LearnedSelfAttentionLayer.Builder().nOut(4)
+        r.add(new Row("LearnedSelfAttentionLayer", "unsupported", () -> rnn(new LearnedSelfAttentionLayer.Builder().nOut(4)
                 .nHeads(1).nQueries(2).projectInput(true).build(), "NCW")));
-        r.add(new Row("RecurrentAttentionLayer", "unsupported", () -> seq(new RecurrentAttentionLayer.Builder().nOut(4)
+        r.add(new Row("RecurrentAttentionLayer", "unsupported", () -> rnn(new RecurrentAttentionLayer.Builder().nOut(4)
                 .nHeads(1).projectInput(false).build(), "NCW")));
         r.add(new Row("PrimaryCapsules", "unsupported", () -> cnn(new PrimaryCapsules.Builder(2, 2).kernelSize(2, 2)
                 .stride(2, 2).build(), "NCW")));
         r.add(new Row("CapsuleLayer", "unsupported", () -> new Case(list()
+                .layer(new ConvolutionLayer.Builder(2, 2).nOut(3).activation(Activation.RELU).build())
                 .layer(new PrimaryCapsules.Builder(2, 2).kernelSize(2, 2).stride(2, 2).build())
                 .layer(named(new CapsuleLayer.Builder(3, 2, 2).build()))
-                .setInputType(InputType.convolutional(6, 6, 2)).build(), gaussian(N, 2, 6, 6), 1, "NCW")));
+                .setInputType(InputType.convolutional(6, 6, 2)).build(), gaussian(N, 2, 6, 6), 2, "NCW")));
         r.add(new Row("CapsuleStrengthLayer", "unsupported", () -> new Case(list()
+                .layer(new ConvolutionLayer.Builder(2, 2).nOut(3).activation(Activation.RELU).build())
                 .layer(new PrimaryCapsules.Builder(2, 2).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new CapsuleLayer.Builder(3, 2, 2).build())
                 .layer(named(new CapsuleStrengthLayer.Builder().build()))
-                .setInputType(InputType.convolutional(6, 6, 2)).build(), gaussian(N, 2, 6, 6), 2, "FF")));
+                .setInputType(InputType.convolutional(6, 6, 2)).build(), gaussian(N, 2, 6, 6), 3, "FF")));
         return r;
     }
 

@@ -406,14 +406,21 @@ class RandomArchitecturesTest {
 
     /** conv, then two of the variants (in turn, so every one is drawn), then global pooling. */
     static Arch convolutionVariants(Random rnd, int k) {
-        List<String> types = List.of(VARIANTS.get((2 * k) % VARIANTS.size()), VARIANTS.get((2 * k + 1) % VARIANTS.size()));
+        List<String> types = new ArrayList<>(List.of(VARIANTS.get((2 * k) % VARIANTS.size()),
+                VARIANTS.get((2 * k + 1) % VARIANTS.size())));
+        // PReLU right after the first convolution, whose output shape it must be given
+        types.sort((p, q) -> Boolean.compare(!p.equals("PReLULayer"), !q.equals("PReLULayer")));
         // DL4J's PReLULayer takes its alpha shape as [C, H, W] from the input type: NCHW only
         CNN2DFormat f = rnd.nextBoolean() && !types.contains("PReLULayer") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
         int h = between(rnd, 5, 7);
         int c = between(rnd, 1, 3);
         INDArray x = f == CNN2DFormat.NCHW ? Nd4j.randn(DataType.DOUBLE, 3, c, h, h) : Nd4j.randn(DataType.DOUBLE, 3, h, h, c);
         Arch a = new Arch("variants-" + f, rnd.nextBoolean(), InputType.convolutional(h, h, c, f), x);
-        String prev = conv(a, rnd, f, "in", between(rnd, 2, 4), true);
+        int width = between(rnd, 2, 4);
+        Activation first = hidden(rnd);
+        int k1 = between(rnd, 1, 3);
+        String prev = a.add("conv", () -> new ConvolutionLayer.Builder(k1, k1).convolutionMode(ConvolutionMode.Same)
+                .nOut(width).activation(first).dataFormat(f).build(), f.name(), "in");
         for (String type : types) {
             Activation act = hidden(rnd);
             int kernel = between(rnd, 1, 3);
@@ -445,7 +452,7 @@ class RandomArchitecturesTest {
                     prev = a.add("up", () -> new Upsampling2D.Builder(2).dataFormat(f).build(), f.name(), prev);
                     break;
                 default:
-                    prev = a.add("prelu", () -> new PReLULayer.Builder().build(), f.name(), prev);
+                    prev = a.add("prelu", () -> new PReLULayer.Builder().inputShape(width, h, h).build(), f.name(), prev);
                     break;
             }
         }
