@@ -125,6 +125,6 @@ class TheanoModelsTest {
             double want = Independent.erank(Independent.block(full, 0));
             assertEquals(want, m.effectiveRank(), REL * Math.max(1, want), name + " " + wantSites.get(j));
         }
-        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("not supported")), r.warnings().toString());
     }
 }

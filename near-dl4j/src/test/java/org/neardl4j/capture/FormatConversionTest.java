@@ -59,9 +59,9 @@ class FormatConversionTest {
         return ((INDArray) m.invoke(net, true, FwdPassType.STANDARD, i, x.dup(), null, null, null)).dup();
     }
 
-    /** ComputationGraph.output of one vertex (inference mode: these graphs have no dropout or normalisation). */
-    static INDArray outputOfVertex(ComputationGraph g, String vertex, INDArray x) {
-        return g.output(List.of(vertex), false, new INDArray[] {x.dup()}, null)[0].dup();
+    /** ComputationGraph.output(): the graph's output (inference mode: these graphs have no dropout or normalisation). */
+    static INDArray outputOf(ComputationGraph g, INDArray x) {
+        return g.output(false, x.dup())[0].dup();
     }
 
     /**
@@ -104,14 +104,15 @@ class FormatConversionTest {
         for (long i = 0; i < x.length(); i++) {
             x.putScalar(i, rnd.nextInt(7));
         }
-        INDArray embedded = outputOfVertex(g, "embed", x);
-        INDArray post = outputOfVertex(g, "conv", x);
+        // the embedding is the first layer: no conversion before it, DL4J's feedForward gives its output
+        INDArray embedded = g.feedForward(new INDArray[] {x.dup()}, true).get("embed").dup();
+        INDArray post = outputOf(g, x);
         ComputationGraphConfiguration c2 = ComputationGraphConfiguration.fromJson(conf.toJson());
         ((BaseLayer) ((LayerVertex) c2.getVertices().get("conv")).getLayerConf().getLayer())
                 .setActivationFn(new ActivationIdentity());
         ComputationGraph identity = new ComputationGraph(c2);
         identity.init(g.params().dup(), false);
-        INDArray pre = outputOfVertex(identity, "conv", x);
+        INDArray pre = outputOf(identity, x);
         NearResult r = FIRST.score(g, x);
         MatrixCheck.assertFirstBlocks(r, List.of(MatrixCheck.pre("embed", embedded, "NWC"),
                 MatrixCheck.pre("conv", pre, "NCW"), MatrixCheck.post("conv", post, "NCW")));

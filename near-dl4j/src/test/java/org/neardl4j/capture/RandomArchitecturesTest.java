@@ -497,7 +497,8 @@ class RandomArchitecturesTest {
                 x.putScalar(n, s, rnd.nextInt(vocabulary));
             }
         }
-        Arch a = new Arch("embedding-" + f, rnd.nextBoolean(), InputType.recurrent(1, t, f), x);
+        // the input type's size is the vocabulary: DL4J's graph builder sets the embedding's nIn from it
+        Arch a = new Arch("embedding-" + f, rnd.nextBoolean(), InputType.recurrent(vocabulary, t, f), x);
         int width = between(rnd, 2, 5);
         String prev = a.add("embed", () -> new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(width).inputLength(t)
                 .outputDataFormat(f).build(), f.name(), "in");
