@@ -104,8 +104,18 @@ class FormatConversionTest {
         for (long i = 0; i < x.length(); i++) {
             x.putScalar(i, rnd.nextInt(7));
         }
-        // the embedding is the first layer: no conversion before it, DL4J's feedForward gives its output
-        INDArray embedded = g.feedForward(new INDArray[] {x.dup()}, true).get("embed").dup();
+        // the embedding's output by hand: row x[n, t] of its weights at [n, t, :] (NWC); DL4J's feedForward fails at the
+        // Conv1D, which it feeds without converting
+        assertThrows(RuntimeException.class, () -> g.feedForward(new INDArray[] {x.dup()}, true), "feedForward does not convert");
+        INDArray w = g.getParam("embed_W");
+        INDArray embedded = Nd4j.create(DataType.DOUBLE, 8, 5, 3);
+        for (int n = 0; n < 8; n++) {
+            for (int t = 0; t < 5; t++) {
+                for (int c = 0; c < 3; c++) {
+                    embedded.putScalar(new long[] {n, t, c}, w.getDouble(x.getInt(n, t), c));
+                }
+            }
+        }
         INDArray post = outputOf(g, x);
         ComputationGraphConfiguration c2 = ComputationGraphConfiguration.fromJson(conf.toJson());
         ((BaseLayer) ((LayerVertex) c2.getVertices().get("conv")).getLayerConf().getLayer())
