@@ -43,7 +43,7 @@ class PackageLayersTest {
     /** Layer of each package of org.neardl4j: lower numbers lie below. */
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
             Map.entry("concurrent", 0), Map.entry("internal", 0),
-            Map.entry("rank", 1), Map.entry("sampling", 1), Map.entry("data", 1),
+            Map.entry("rank", 1), Map.entry("sampling", 1), Map.entry("data", 1), Map.entry("init", 1),
             Map.entry("capture", 2),
             Map.entry("score", 3),
             Map.entry("listener", 4), Map.entry("tune", 4), Map.entry("proxy", 4), Map.entry("space", 4));

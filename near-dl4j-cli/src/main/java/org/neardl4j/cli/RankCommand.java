@@ -78,7 +78,8 @@ import java.util.function.Supplier;
 public final class RankCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--models"}, paramLabel = "FILE", arity = "1..*", description = "models saved with"
-            + " ModelSerializer (.zip) or configurations (.json, .yaml, .yml); several files may follow one --models")
+            + " ModelSerializer (.zip), configurations (.json, .yaml, .yml) or Keras models (.h5); several files may"
+            + " follow one --models")
     private List<String> models = new ArrayList<>();
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE.npy", description = "input array shaped as the networks' input"

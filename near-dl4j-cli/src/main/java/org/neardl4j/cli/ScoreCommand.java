@@ -74,8 +74,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "model saved with ModelSerializer (.zip:"
             + " MultiLayerNetwork or ComputationGraph) or a configuration written with toJson()/toYaml() (.json,"
-            + " .yaml, .yml; initialised with its own seed); without it: built-in CNN on the bundled Fashion-MNIST"
-            + " images")
+            + " .yaml, .yml; initialised with its own seed) or a Keras model (.h5, imported with DL4J's Keras import);"
+            + " without it: built-in CNN on the bundled Fashion-MNIST images")
     private String model;
 
     @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "a NAS-Bench-201 cell string"

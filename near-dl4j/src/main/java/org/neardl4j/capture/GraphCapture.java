@@ -74,10 +74,11 @@ final class GraphCapture extends ModelCapture {
             }
         }
         if (seed == null) {
+            // a graph without parameters has an empty parameter array, which init does not take back
             INDArray p = original.params();
-            graph.init(p == null ? null : p.dup(), false);
+            graph.init(p == null || p.isEmpty() ? null : p.dup(), false);
         } else {
-            FreshThread.run(graph::init);
+            FreshThread.run(() -> Initialisation.init(graph));
         }
         order = graph.topologicalSortOrder();
         GraphVertex[] vertices = graph.getVertices();
@@ -146,14 +147,17 @@ final class GraphCapture extends ModelCapture {
         // which reads the stored inputs): store them in the working copy for the duration of the pass
         graph.setInputs(features);
         try {
-            for (int idx : order) {
+            for (int position = 0; position < order.length; position++) {
+                int idx = order[position];
                 GraphVertex v = vertices[idx];
                 INDArray out;
+                // layout of the first input after DL4J's format conversion, or null if it converted none
+                ActivationLayout converted = position > 0 ? convertFormat(vertices[order[position - 1]], v, mgr) : null;
                 if (v.isInputVertex()) {
                     out = features[v.getVertexIndex()];
                     layouts[idx] = LayerRole.inputLayout(out.rank(), firstLayerReading(v));
                 } else {
-                    ActivationLayout in = inputLayout(v, layouts);
+                    ActivationLayout in = converted != null ? converted : inputLayout(v, layouts);
                     INDArray raw = v.getInputs() != null && v.getInputs().length > 0 ? v.getInputs()[0] : null;
                     if (v.hasLayer() && steps[idx] != null) {
                         long batch = raw != null ? raw.size(0) : features[0].size(0);
@@ -174,7 +178,7 @@ final class GraphCapture extends ModelCapture {
                                 && v instanceof org.deeplearning4j.nn.graph.vertex.impl.LayerVertex
                                 && ((org.deeplearning4j.nn.graph.vertex.impl.LayerVertex) v).getLayerPreProcessor() == null
                                 ? steps[idx].forward(v.getLayer(), () -> raw, dl4j) : dl4j;
-                        Output o = run(steps[idx], in, batch, flatBatch, step, sink, memory);
+                        Output o = run(steps[idx], raw, in, batch, flatBatch, step, sink, memory);
                         memory.releaseCaches(v.getLayer(), o.array);
                         out = o.array;
                         layouts[idx] = o.layout;
@@ -227,6 +231,36 @@ final class GraphCapture extends ModelCapture {
             graph.setInputs((INDArray[]) null);
             memory.close();
         }
+    }
+
+    /**
+     * The format conversion DL4J's {@code ComputationGraph.output()} applies to the input {@code current} reads from
+     * {@code previous}, the vertex before it in topological order, when both hold layers (see
+     * {@link FormatConversion}). DL4J looks only at that vertex; one that does not feed {@code current} changes
+     * nothing.
+     *
+     * @return the layout of {@code current}'s first input when it was converted, else null
+     */
+    private static ActivationLayout convertFormat(GraphVertex previous, GraphVertex current, LayerWorkspaceMgr mgr) {
+        if (!previous.hasLayer() || !current.hasLayer() || current.getInputs() == null) {
+            return null;
+        }
+        ActivationLayout first = null;
+        VertexIndices[] in = current.getInputVertices();
+        for (int k = 0; k < in.length; k++) {
+            if (in[k].getVertexIndex() != previous.getVertexIndex() || current.getInputs()[k] == null) {
+                continue;
+            }
+            FormatConversion.Converted c = FormatConversion.between(previous.getLayer().conf().getLayer(),
+                    current.getLayer().conf().getLayer(), current.getInputs()[k]);
+            if (c != null) {
+                current.setInput(k, c.array, mgr);
+                if (k == 0) {
+                    first = c.layout;
+                }
+            }
+        }
+        return first;
     }
 
     private static ActivationLayout inputLayout(GraphVertex v, ActivationLayout[] layouts) {

@@ -51,6 +51,7 @@ import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.layers.util.IdentityLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
@@ -109,6 +110,10 @@ enum LayerRole {
 
     static LayerRole of(Layer conf) {
         Layer c = unwrap(conf);
+        if (c instanceof IdentityLayer) {
+            // what Keras' Masking imports as (inside a MaskZeroLayer): passes its input on, nothing to take
+            return NONE;
+        }
         if (c instanceof VariationalAutoencoder || c instanceof AbstractSameDiffLayer) {
             return UNSUPPORTED;
         }

@@ -272,8 +272,9 @@ public abstract class ModelCapture {
      *                        (sample, time) like every other sequence matrix; otherwise -1. The array passed on to
      *                        the next layer stays as DL4J made it.
      * @param memory         the pass's working memory: the step runs in its workspace
+     * @param input          the layer's (first) input, for the message when it fails; may be null
      */
-    static Output run(LayerStep step, ActivationLayout inputLayout, long batch, long flattenedBatch,
+    static Output run(LayerStep step, INDArray input, ActivationLayout inputLayout, long batch, long flattenedBatch,
                       Supplier<INDArray> forward, ActivationSink sink, WorkingMemory memory) {
         RuntimeException[] sinkFailure = new RuntimeException[1];
         List<INDArray> timeSteps = step.perTimeStep && sink.wants(step.pre) ? new ArrayList<>() : null;
@@ -315,7 +316,7 @@ public abstract class ModelCapture {
                 throw e;
             }
             throw new IllegalArgumentException("forward pass failed at layer " + step.describe() + ": "
-                    + e.getMessage(), e);
+                    + LayerFailure.explain(step.conf, input, inputLayout, e), e);
         } finally {
             if (step.recorder != null) {
                 calls = step.recorder.stopObserving();

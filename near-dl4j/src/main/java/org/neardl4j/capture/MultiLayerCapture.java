@@ -62,10 +62,11 @@ final class MultiLayerCapture extends ModelCapture {
         sites = st.build();
         net = new MultiLayerNetwork(conf);
         if (seed == null) {
+            // a network without parameters has an empty parameter array, which init does not take back
             INDArray p = original.params();
-            net.init(p == null ? null : p.dup(), false);
+            net.init(p == null || p.isEmpty() ? null : p.dup(), false);
         } else {
-            FreshThread.run(net::init);
+            FreshThread.run(() -> Initialisation.init(net));
         }
     }
 
@@ -122,8 +123,18 @@ final class MultiLayerCapture extends ModelCapture {
                 flattened = LayerRole.flattensTimeSeries(pp, rankBefore, x.rank()) ? samples : -1;
             }
             Layer layer = net.getLayer(i);
+            // the format conversion DL4J's output() applies between these two layers, if any
+            INDArray preprocessed = null;
+            FormatConversion.Converted converted = FormatConversion.between(
+                    i > 0 ? net.getLayer(i - 1).conf().getLayer() : null, layer.conf().getLayer(), x);
+            if (converted != null) {
+                preprocessed = x != layerOutput ? x : null;
+                x = converted.array;
+                layout = converted.layout;
+                memory.hold(x);
+            }
             final INDArray in = x;
-            Output out = run(step, layout, in.size(0), flattened,
+            Output out = run(step, in, layout, in.size(0), flattened,
                     step.forward(layer, () -> in, () -> layer.activate(in, true, mgr)), sink, memory);
             layer.clear();
             memory.releaseCaches(layer, out.array);
@@ -135,6 +146,9 @@ final class MultiLayerCapture extends ModelCapture {
             memory.drop(layerOutput);
             if (x != layerOutput) {
                 memory.drop(x);
+            }
+            if (preprocessed != null) {
+                memory.drop(preprocessed);
             }
             x = out.array;
             layout = out.layout;

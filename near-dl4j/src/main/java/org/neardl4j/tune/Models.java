@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.neardl4j.capture.FreshThread;
+import org.neardl4j.capture.Initialisation;
 
 
 /** Building and re-initialising networks without touching the calling thread's ND4J random generator. */
@@ -36,7 +37,7 @@ final class Models {
     static MultiLayerNetwork build(MultiLayerConfiguration conf) {
         return FreshThread.call(() -> {
             MultiLayerNetwork net = new MultiLayerNetwork(Configurations.copyOf(conf));
-            net.init();
+            Initialisation.init(net);
             return net;
         });
     }
@@ -45,7 +46,7 @@ final class Models {
     static ComputationGraph build(ComputationGraphConfiguration conf) {
         return FreshThread.call(() -> {
             ComputationGraph g = new ComputationGraph(Configurations.copyOf(conf));
-            g.init();
+            Initialisation.init(g);
             return g;
         });
     }

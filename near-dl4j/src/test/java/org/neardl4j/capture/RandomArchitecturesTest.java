@@ -40,7 +40,19 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.deeplearning4j.nn.conf.layers.util.MaskZeroLayer;
+import org.deeplearning4j.nn.layers.util.IdentityLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -71,7 +83,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeded random architectures (dense, convolutions NCHW/NHWC with Same/Truncate, batch normalisation, activation
- * layers, pooling, global pooling, Conv1D, SimpleRnn/LSTM, residual and merge graphs), every NEAR matrix compared
+ * layers, pooling, global pooling, Conv1D, SimpleRnn/LSTM, residual and merge graphs, and the layers of imported Keras
+ * models: transposed, separable, depthwise and 3-D convolutions, cropping, zero padding, upsampling, PReLU,
+ * embeddings, bidirectional wrappers, masking), every NEAR matrix compared
  * with values computed without the library's capture path: DL4J's own {@code feedForward} in training mode on a
  * twin {@code ComputationGraph} in which each fused activation is a separate {@code ActivationLayer} (so the
  * pre-activation is an output of its own), dropout removed, the SimpleRnn recurrence by hand; the matrices are laid
@@ -80,7 +94,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RandomArchitecturesTest {
 
-    static final int ARCHITECTURES = 140;
+    static final int ARCHITECTURES = 160;
     static final double TOLERANCE = 1e-5;
     static final int N = 6;
 
@@ -158,6 +172,9 @@ class RandomArchitecturesTest {
     // ---- the generator -------------------------------------------------------------------------------------
 
     static Arch generate(Random rnd, int i) {
+        if (i % 8 == 7) {
+            return imported(rnd, i / 8);
+        }
         switch (i % 7) {
             case 0: return mlp(rnd);
             case 1: return cnn(rnd, rnd.nextBoolean() ? CNN2DFormat.NCHW : CNN2DFormat.NHWC, false);
@@ -369,6 +386,163 @@ class RandomArchitecturesTest {
         return a;
     }
 
+    /**
+     * The layer types a user meets in imported Keras models, one family per draw in turn: 2-D convolution variants
+     * and reshaping layers (transposed, separable, depthwise convolutions, cropping, zero padding, upsampling,
+     * PReLU), 3-D convolutions, embeddings feeding recurrent layers (plain or bidirectional), and Keras' masking
+     * (DL4J's MaskZeroLayer around an IdentityLayer) before recurrent layers.
+     */
+    static Arch imported(Random rnd, int k) {
+        switch (k % 4) {
+            case 0: return convolutionVariants(rnd, k / 4);
+            case 1: return conv3d(rnd);
+            case 2: return embedding(rnd);
+            default: return masking(rnd);
+        }
+    }
+
+    static final List<String> VARIANTS = List.of("Deconvolution2D", "SeparableConvolution2D", "DepthwiseConvolution2D",
+            "Cropping2D", "ZeroPaddingLayer", "Upsampling2D", "PReLULayer");
+
+    /** conv, then two of the variants (in turn, so every one is drawn), then global pooling. */
+    static Arch convolutionVariants(Random rnd, int k) {
+        List<String> types = new ArrayList<>(List.of(VARIANTS.get((2 * k) % VARIANTS.size()),
+                VARIANTS.get((2 * k + 1) % VARIANTS.size())));
+        // PReLU right after the first convolution, whose output shape it must be given
+        types.sort((p, q) -> Boolean.compare(!p.equals("PReLULayer"), !q.equals("PReLULayer")));
+        // DL4J's PReLULayer takes its alpha shape as [C, H, W] from the input type: NCHW only
+        CNN2DFormat f = rnd.nextBoolean() && !types.contains("PReLULayer") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
+        int h = between(rnd, 5, 7);
+        int c = between(rnd, 1, 3);
+        INDArray x = f == CNN2DFormat.NCHW ? Nd4j.randn(DataType.DOUBLE, 3, c, h, h) : Nd4j.randn(DataType.DOUBLE, 3, h, h, c);
+        Arch a = new Arch("variants-" + f, rnd.nextBoolean(), InputType.convolutional(h, h, c, f), x);
+        int width = between(rnd, 2, 4);
+        Activation first = hidden(rnd);
+        int k1 = between(rnd, 1, 3);
+        String prev = a.add("conv", () -> new ConvolutionLayer.Builder(k1, k1).convolutionMode(ConvolutionMode.Same)
+                .nOut(width).activation(first).dataFormat(f).build(), f.name(), "in");
+        for (String type : types) {
+            Activation act = hidden(rnd);
+            int kernel = between(rnd, 1, 3);
+            int out = between(rnd, 2, 4);
+            int multiplier = between(rnd, 1, 2);
+            ConvolutionMode mode = rnd.nextBoolean() ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+            switch (type) {
+                case "Deconvolution2D": {
+                    int stride = rnd.nextInt(3) == 0 ? 2 : 1;
+                    prev = a.add("deconv", () -> new Deconvolution2D.Builder(kernel, kernel).stride(stride, stride)
+                            .convolutionMode(mode).nOut(out).activation(act).dataFormat(f).build(), f.name(), prev);
+                    break;
+                }
+                case "SeparableConvolution2D":
+                    prev = a.add("sepconv", () -> new SeparableConvolution2D.Builder(kernel, kernel).depthMultiplier(multiplier)
+                            .convolutionMode(ConvolutionMode.Same).nOut(out).activation(act).dataFormat(f).build(), f.name(), prev);
+                    break;
+                case "DepthwiseConvolution2D":
+                    prev = a.add("depthwise", () -> new DepthwiseConvolution2D.Builder(kernel, kernel).depthMultiplier(multiplier)
+                            .convolutionMode(ConvolutionMode.Same).activation(act).dataFormat(f).build(), f.name(), prev);
+                    break;
+                case "Cropping2D":
+                    prev = a.add("crop", () -> new Cropping2D.Builder(1, 0, 0, 1).dataFormat(f).build(), f.name(), prev);
+                    break;
+                case "ZeroPaddingLayer":
+                    prev = a.add("pad", () -> new ZeroPaddingLayer.Builder(1, 0, 1, 2).dataFormat(f).build(), f.name(), prev);
+                    break;
+                case "Upsampling2D":
+                    prev = a.add("up", () -> new Upsampling2D.Builder(2).dataFormat(f).build(), f.name(), prev);
+                    break;
+                default:
+                    prev = a.add("prelu", () -> new PReLULayer.Builder().inputShape(width, h, h).build(), f.name(), prev);
+                    break;
+            }
+        }
+        prev = a.add("gap", () -> new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "FF", prev);
+        output(a, rnd, prev);
+        return a;
+    }
+
+    static Arch conv3d(Random rnd) {
+        Convolution3D.DataFormat f = rnd.nextBoolean() ? Convolution3D.DataFormat.NCDHW : Convolution3D.DataFormat.NDHWC;
+        int d = between(rnd, 3, 4);
+        int h = between(rnd, 3, 5);
+        int c = between(rnd, 1, 2);
+        INDArray x = f == Convolution3D.DataFormat.NCDHW ? Nd4j.randn(DataType.DOUBLE, 2, c, d, h, h)
+                : Nd4j.randn(DataType.DOUBLE, 2, d, h, h, c);
+        Arch a = new Arch("conv3d-" + f, rnd.nextBoolean(), InputType.convolutional3D(f, d, h, h, c), x);
+        String prev = "in";
+        int layers = between(rnd, 1, 2);
+        for (int l = 0; l < layers; l++) {
+            int kernel = between(rnd, 1, 2);
+            int out = between(rnd, 2, 4);
+            Activation act = hidden(rnd);
+            prev = a.add("conv3d", () -> new Convolution3D.Builder(kernel, kernel, kernel).convolutionMode(ConvolutionMode.Same)
+                    .nOut(out).activation(act).dataFormat(f).build(), f.name(), prev);
+        }
+        // global pooling over the spatial axes (DL4J's default for 5-D input is axes 2, 3, 4)
+        prev = a.add("gap", () -> f == Convolution3D.DataFormat.NDHWC
+                ? new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(1, 2, 3).build()
+                : new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "FF", prev);
+        output(a, rnd, prev);
+        return a;
+    }
+
+    /** Word indices into an embedding, then a recurrent layer, plain or bidirectional. */
+    static Arch embedding(Random rnd) {
+        RNNFormat f = rnd.nextBoolean() ? RNNFormat.NCW : RNNFormat.NWC;
+        int vocabulary = between(rnd, 5, 9);
+        int t = between(rnd, 3, 6);
+        INDArray x = Nd4j.create(DataType.DOUBLE, N, t);
+        for (int n = 0; n < N; n++) {
+            for (int s = 0; s < t; s++) {
+                x.putScalar(n, s, rnd.nextInt(vocabulary));
+            }
+        }
+        // the input type's size is the vocabulary: DL4J's graph builder sets the embedding's nIn from it
+        Arch a = new Arch("embedding-" + f, rnd.nextBoolean(), InputType.recurrent(vocabulary, t, f), x);
+        int width = between(rnd, 2, 5);
+        String prev = a.add("embed", () -> new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(width).inputLength(t)
+                .outputDataFormat(f).build(), f.name(), "in");
+        prev = recurrentLayer(a, rnd, f, prev);
+        prev = a.add("gap", () -> poolOverTime(PoolingType.AVG, f).build(), "FF", prev);
+        output(a, rnd, prev);
+        return a;
+    }
+
+    /** Keras' Masking as DL4J imports it, then recurrent layers. */
+    static Arch masking(Random rnd) {
+        RNNFormat f = rnd.nextBoolean() ? RNNFormat.NCW : RNNFormat.NWC;
+        int c = between(rnd, 2, 4);
+        int t = between(rnd, 2, 5);
+        INDArray x = f == RNNFormat.NCW ? Nd4j.randn(DataType.DOUBLE, N, c, t) : Nd4j.randn(DataType.DOUBLE, N, t, c);
+        Arch a = new Arch("masking-" + f, rnd.nextBoolean(), InputType.recurrent(c, t, f), x);
+        String prev = a.add("mask", () -> new MaskZeroLayer.Builder().setMaskValue(0.0)
+                .setUnderlying(new IdentityLayer()).build(), f.name(), "in");
+        prev = recurrentLayer(a, rnd, f, prev);
+        if (rnd.nextBoolean()) {
+            prev = recurrentLayer(a, rnd, f, prev);
+        }
+        prev = a.add("gap", () -> poolOverTime(PoolingType.MAX, f).build(), "FF", prev);
+        output(a, rnd, prev);
+        return a;
+    }
+
+    /** An LSTM, or a bidirectional LSTM or SimpleRnn (concatenated or added). */
+    static String recurrentLayer(Arch a, Random rnd, RNNFormat f, String prev) {
+        int w = between(rnd, 2, 4);
+        Activation act = rnd.nextBoolean() ? Activation.TANH : hidden(rnd);
+        int kind = rnd.nextInt(3);
+        if (kind == 0) {
+            return a.add("lstm", () -> new LSTM.Builder().nOut(w).activation(act).dataFormat(f).build(), f.name(), prev);
+        }
+        Bidirectional.Mode mode = rnd.nextBoolean() ? Bidirectional.Mode.CONCAT : Bidirectional.Mode.ADD;
+        if (kind == 1) {
+            return a.add("bilstm", () -> new Bidirectional(mode, new LSTM.Builder().nOut(w).activation(act).dataFormat(f)
+                    .build()), f.name(), prev);
+        }
+        return a.add("birnn", () -> new Bidirectional(mode, new SimpleRnn.Builder().nOut(w).activation(act).dataFormat(f)
+                .build()), f.name(), prev);
+    }
+
     // ---- networks ------------------------------------------------------------------------------------------
 
     static NeuralNetConfiguration.Builder base(long seed) {
@@ -408,7 +582,8 @@ class RandomArchitecturesTest {
     /** Whether the twin splits the layer into an identity layer and an ActivationLayer. */
     static boolean split(Layer l) {
         return l instanceof BaseLayer && !(l instanceof DropoutLayer) && !(l instanceof BatchNormalization) && !(l instanceof SimpleRnn)
-                && !(l instanceof LSTM) && !(((BaseLayer) l).getActivationFn() instanceof ActivationIdentity);
+                && !(l instanceof LSTM) && !(l instanceof PReLULayer)
+                && !(((BaseLayer) l).getActivationFn() instanceof ActivationIdentity);
     }
 
     /**
@@ -494,7 +669,8 @@ class RandomArchitecturesTest {
                 } else {
                     e.add(MatrixCheck.pre(n.name, hs, n.layout));
                 }
-            } else if (o instanceof LSTM) {
+            } else if (o instanceof LSTM || o instanceof Bidirectional || o instanceof PReLULayer) {
+                // the output of the cell's (or the PReLU's) activations: post only
                 e.add(MatrixCheck.post(n.name, ff.get(n.name), n.layout));
             } else if (o instanceof ActivationLayer) {
                 if (!(((ActivationLayer) o).getActivationFn() instanceof ActivationIdentity)) {
@@ -576,6 +752,7 @@ class RandomArchitecturesTest {
         int matrices = 0;
         int unsupported = 0;
         int redrawn = 0;
+        Set<String> layerTypes = new HashSet<>();
         for (int i = 0; i < ARCHITECTURES; i++) {
             Arch a = null;
             Model model = null;
@@ -624,6 +801,9 @@ class RandomArchitecturesTest {
                 checked++;
                 matrices += want.size();
                 families.add(a.family.replaceAll("-.*", ""));
+                for (Node n : a.nodes) {
+                    layerTypes.add(n.make.get().getClass().getSimpleName());
+                }
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " of " + ARCHITECTURES + " architectures wrong:\n"
@@ -631,7 +811,12 @@ class RandomArchitecturesTest {
         assertEquals(ARCHITECTURES, checked);
         assertTrue(redrawn < ARCHITECTURES / 5, "architectures DL4J rejected: " + redrawn);
         assertTrue(matrices > 4 * ARCHITECTURES, "matrices compared: " + matrices);
-        assertEquals(Set.of("mlp", "cnn", "conv1d", "rnn", "residual", "merge", "inception"), families);
+        assertEquals(Set.of("mlp", "cnn", "conv1d", "rnn", "residual", "merge", "inception", "variants", "conv3d",
+                "embedding", "masking"), families);
+        Set<String> imported = new HashSet<>(VARIANTS);
+        imported.addAll(List.of("Convolution3D", "EmbeddingSequenceLayer", "Bidirectional", "MaskZeroLayer"));
+        imported.removeAll(layerTypes);
+        assertEquals(Set.of(), imported, "layer types of imported models never drawn");
         assertEquals(0, unsupported, "every generated layer is supported");
     }
 

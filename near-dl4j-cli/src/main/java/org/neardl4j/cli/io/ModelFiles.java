@@ -26,6 +26,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neardl4j.keras.KerasImportException;
+import org.neardl4j.keras.KerasModels;
 import org.neardl4j.proxy.ParameterCount;
 
 import java.io.BufferedInputStream;
@@ -87,13 +89,15 @@ public final class ModelFiles {
     }
 
     /**
-     * Loads the model in {@code file}: a model zip, or a configuration in JSON ({@code .json}) or YAML
-     * ({@code .yaml}, {@code .yml}), see {@link #isConfiguration}.
+     * Loads the model in {@code file}: a model zip, a configuration in JSON ({@code .json}) or YAML
+     * ({@code .yaml}, {@code .yml}), see {@link #isConfiguration}, or a Keras HDF5 model ({@code .h5},
+     * {@code .hdf5}), see {@link #isKeras}.
      *
      * @param file the model zip or configuration
      * @return the model and its description
      * @throws InvalidInputException when the file is missing, not a zip, not a DL4J model zip, or cannot be
-     *                               restored; for a configuration file, when it is not a valid configuration
+     *                               restored; for a configuration file, when it is not a valid configuration; for a
+     *                               Keras file, when DL4J cannot import it (naming the Keras layer where known)
      */
     public static Loaded load(Path file) throws InvalidInputException {
         Preconditions.checkNotNull(file, "file");
@@ -106,6 +110,9 @@ public final class ModelFiles {
         }
         if (isConfiguration(file)) {
             return ModelConfigurations.load(file);
+        }
+        if (isKeras(file)) {
+            return keras(file);
         }
         boolean graph;
         boolean normalizer;
@@ -163,6 +170,29 @@ public final class ModelFiles {
         } catch (IOException | RuntimeException ex) {
             return null;
         }
+    }
+
+    /**
+     * Whether a file name says it holds a Keras HDF5 model: it ends with {@code .h5} or {@code .hdf5} (any case).
+     *
+     * @param file the file
+     * @return true for a Keras model file
+     */
+    public static boolean isKeras(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".h5") || n.endsWith(".hdf5");
+    }
+
+    /** A Keras model imported with DL4J's Keras import (see {@link KerasModels#load}). */
+    private static Loaded keras(Path file) throws InvalidInputException {
+        Model model;
+        try {
+            model = KerasModels.load(file);
+        } catch (KerasImportException e) {
+            // the message starts with the file and names the Keras layer at fault where DL4J's import says which
+            throw new InvalidInputException("model " + InvalidInputException.oneLine(e), e);
+        }
+        return new Loaded(model, describe(file, model) + ", imported from Keras", false);
     }
 
     /**
