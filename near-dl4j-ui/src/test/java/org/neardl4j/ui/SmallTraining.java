@@ -21,6 +21,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neardl4j.listener.NearListener;
+import org.neardl4j.listener.NearRecord;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,6 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** A small network and data set for the tests: 4 inputs, dense 12 (ReLU), softmax 3; 96 samples in 3 batches. */
@@ -66,5 +69,18 @@ public final class SmallTraining {
         INDArray f = Nd4j.createFromArray(x);
         INDArray l = Nd4j.createFromArray(y);
         return new ListDataSetIterator<>(new DataSet(f, l).asList(), 32);
+    }
+
+    /** Two records of a short training run: at the start and after the first iteration. */
+    public static List<NearRecord> twoRecords() {
+        MultiLayerNetwork net = net(3);
+        NearListener near = NearListener.builder().everyIterations(1).atStart().build();
+        net.setListeners(near);
+        net.fit(data(3).next());
+        List<NearRecord> r = near.history().records();
+        if (r.size() != 2) {
+            throw new AssertionError("expected 2 records, got " + r);
+        }
+        return r;
     }
 }

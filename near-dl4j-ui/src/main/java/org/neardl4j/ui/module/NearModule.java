@@ -245,7 +245,12 @@ public final class NearModule implements UIModule {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
-    /** The tree with NaN and infinite numbers replaced by null (JSON has no such numbers). */
+    private static final java.math.BigDecimal JS_SAFE_INTEGER = java.math.BigDecimal.valueOf((1L << 53) - 1);
+
+    /**
+     * The tree with NaN and infinite numbers replaced by null (JSON has no such numbers), and integers that
+     * JavaScript cannot hold exactly (a seed) as text.
+     */
     private static JsonElement finite(JsonElement e) {
         if (e.isJsonObject()) {
             JsonObject o = new JsonObject();
@@ -257,8 +262,14 @@ public final class NearModule implements UIModule {
             e.getAsJsonArray().forEach(x -> a.add(finite(x)));
             return a;
         }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() && !Double.isFinite(e.getAsDouble())) {
-            return JsonNull.INSTANCE;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            if (!Double.isFinite(e.getAsDouble())) {
+                return JsonNull.INSTANCE;
+            }
+            java.math.BigDecimal d = e.getAsBigDecimal();
+            if (d.abs().compareTo(JS_SAFE_INTEGER) > 0 && d.stripTrailingZeros().scale() <= 0) {
+                return new JsonPrimitive(d.toBigInteger().toString());   // a seed beyond JavaScript's integers
+            }
         }
         return e;
     }

@@ -17,11 +17,9 @@ package org.neardl4j.ui.storage;
 
 import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.core.storage.StorageMetaData;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neardl4j.listener.NearListener;
 import org.neardl4j.listener.NearRecord;
 import org.neardl4j.ui.SmallTraining;
 
@@ -40,15 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NearStatsReportTest {
 
-    /** Two records of a short training run: start and after the first iteration. */
     static List<NearRecord> records() {
-        MultiLayerNetwork net = SmallTraining.net(3);
-        NearListener near = NearListener.builder().everyIterations(1).atStart().build();
-        net.setListeners(near);
-        net.fit(SmallTraining.data(3).next());
-        List<NearRecord> r = near.history().records();
-        assertEquals(2, r.size());
-        return r;
+        return SmallTraining.twoRecords();
     }
 
     @Test
