@@ -58,9 +58,11 @@
     y0 -= pad; y1 += pad;
     var px = function (v) { return M.left + (v - x0) / (x1 - x0) * (W - M.left - M.right); };
     var py = function (v) { return H - M.bottom - (v - y0) / (y1 - y0) * (H - M.top - M.bottom); };
-    ticks(y0, y1, false).forEach(function (v) {
+    var yTicks = ticks(y0, y1, false);
+    var decimals = yTicks.length > 1 ? Math.max(0, Math.ceil(-Math.log10(yTicks[1] - yTicks[0]) - 1e-9)) : 2;
+    yTicks.forEach(function (v) {
       s.appendChild(svg('line', {'class': 'grid', x1: M.left, x2: W - M.right, y1: py(v), y2: py(v)}));
-      s.appendChild(svg('text', {x: M.left - 6, y: py(v) + 4, 'text-anchor': 'end'}, fmt(v, 2)));
+      s.appendChild(svg('text', {x: M.left - 6, y: py(v) + 4, 'text-anchor': 'end'}, v.toFixed(decimals)));
     });
     ticks(x0, x1, true).forEach(function (v) {
       s.appendChild(svg('line', {'class': 'grid', x1: px(v), x2: px(v), y1: M.top, y2: H - M.bottom}));
