@@ -60,13 +60,21 @@ public final class NearStatsReport implements Persistable {
     private static final int MAGIC = 0x4E454152;
     private static final int FORMAT = 1;
 
+    /** DL4J's session ID. */
     private String sessionId;
+    /** DL4J's worker ID. */
     private String workerId;
+    /** When the record was stored, milliseconds since the epoch, unique per session and worker. */
     private long timestamp;
+    /** The trigger's label. */
     private String trigger;
+    /** Epochs completed. */
     private int epoch;
+    /** Parameter updates completed. */
     private long iteration;
+    /** The NEAR score. */
     private double score;
+    /** The record as JSON; null while the report is empty. */
     private String json;
 
     /**
