@@ -15,6 +15,9 @@
  */
 package org.neardl4j.ui.module;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.deeplearning4j.core.storage.impl.RemoteUIStatsStorageRouter;
 import org.deeplearning4j.core.util.UIDProvider;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -190,15 +193,25 @@ class NearPageBrowserTest {
         sink.close();
         List<Expected> want = Expected.of(near.history().records());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (NearModuleTest.get(ui.base() + "/near/data").body().split("\"iteration\"").length - 1 < want.size()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        while (pointsOnTheServer(ui) < want.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);       // the remote router posts from its own thread
         }
         String dom = chromium.dom(ui.base() + "/near", dir.resolve("remote"));
         Map<String, List<Expected>> got = expectations(points(dom));
         assertEquals(Map.of(stats.getSessionID() + " remote-worker", want), got);
         assertLatestRecordTable(dom, stats.getSessionID(), near.history().last());
         remote.shutdown();
+    }
+
+    private static int pointsOnTheServer(LoopbackUiServer ui) throws Exception {
+        int n = 0;
+        JsonObject data = new JsonParser().parse(NearModuleTest.get(ui.base() + "/near/data").body()).getAsJsonObject();
+        for (JsonElement s : data.getAsJsonArray("sessions")) {
+            for (JsonElement w : s.getAsJsonObject().getAsJsonArray("workers")) {
+                n += w.getAsJsonObject().getAsJsonArray("points").size();
+            }
+        }
+        return n;
     }
 
     // ------------------------------------------------------------------------------------------ reading the DOM
