@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
  * listens on every interface ({@code createHttpServer().requestHandler(r).listen(port, handler)}, which Vert.x 3.9
  * binds to 0.0.0.0 whatever the server options say; there is no address property, and the port comes from
  * {@code org.deeplearning4j.ui.port}): this subclass hands it a Vert.x whose HTTP server turns that call into
- * {@code listen(port, "127.0.0.1", handler)}, with port 0 (a free one). Everything else is DL4J's server: its modules (this module's
- * page through the ServiceLoader), {@code attach}, {@code enableRemoteListener}, {@code UIServer.getInstance()}.
+ * {@code listen(port, "127.0.0.1", handler)}, with port 0 (a free one). Everything else is DL4J's server: its
+ * modules (this module's page through the ServiceLoader), {@code attach}, {@code enableRemoteListener},
+ * {@code UIServer.getInstance()}.
  */
 public final class LoopbackUiServer extends VertxUIServer {
 

@@ -177,7 +177,8 @@ public final class NearModule implements UIModule {
                 Map<String, List<NearStatsReport>> workers = sessions.computeIfAbsent(session, k -> new TreeMap<>());
                 for (String worker : s.listWorkerIDsForSessionAndType(session, NearStatsReport.TYPE_ID)) {
                     List<NearStatsReport> list = workers.computeIfAbsent(worker, k -> new ArrayList<>());
-                    for (Persistable p : s.getAllUpdatesAfter(session, NearStatsReport.TYPE_ID, worker, Long.MIN_VALUE)) {
+                    for (Persistable p : s.getAllUpdatesAfter(session, NearStatsReport.TYPE_ID, worker,
+                            Long.MIN_VALUE)) {
                         if (p instanceof NearStatsReport) {
                             list.add((NearStatsReport) p);
                         }

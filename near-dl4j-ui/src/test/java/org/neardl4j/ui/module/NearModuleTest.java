@@ -131,6 +131,16 @@ class NearModuleTest {
         assertEquals(new JsonParser().parse(recs.get(1).toJson()), latest.get("record"));
         assertEquals("second", sessions.get(1).getAsJsonObject().get("id").getAsString());
 
+        // live: a record written after the storage was attached is in the next answer
+        NearStatsSink more = NearStatsSink.builder(storage).sessionId("second").workerId("w2").build();
+        more.accept(recs.get(0));
+        more.close();
+        JsonObject later = new JsonParser().parse(get(ui.base() + "/near/data").body()).getAsJsonObject();
+        JsonArray secondPoints = later.getAsJsonArray("sessions").get(1).getAsJsonObject().getAsJsonArray("workers")
+                .get(0).getAsJsonObject().getAsJsonArray("points");
+        assertEquals(2, secondPoints.size());
+        assertEquals(recs.get(0).score(), secondPoints.get(1).getAsJsonObject().get("score").getAsDouble());
+
         ui.detach(storage);
         JsonObject detached = new JsonParser().parse(get(ui.base() + "/near/data").body()).getAsJsonObject();
         assertEquals(0, detached.getAsJsonArray("sessions").size());
