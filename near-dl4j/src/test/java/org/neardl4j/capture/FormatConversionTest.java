@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -91,7 +92,10 @@ class FormatConversionTest {
     /** In a graph: an embedding with NWC output feeding a Conv1D that reads NCW, as in Theano-ordered Keras models. */
     @Test
     void sequenceFormatsInAGraph() throws Exception {
-        ComputationGraphConfiguration conf = base().graphBuilder().addInputs("in")
+        // without workspaces: DL4J's ComputationGraph.output() fails on its own converted input in a workspace
+        // ("Workspace WS_LAYER_ACT_0 for array type INPUT is not open")
+        ComputationGraphConfiguration conf = base().trainingWorkspaceMode(WorkspaceMode.NONE)
+                .inferenceWorkspaceMode(WorkspaceMode.NONE).graphBuilder().addInputs("in")
                 .addLayer("embed", new EmbeddingSequenceLayer.Builder().nIn(7).nOut(3).inputLength(5)
                         .outputDataFormat(RNNFormat.NWC).build(), "in")
                 .addLayer("conv", new Convolution1DLayer.Builder(2).nIn(3).nOut(4).activation(Activation.RELU)
