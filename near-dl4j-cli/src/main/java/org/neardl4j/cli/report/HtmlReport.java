@@ -16,7 +16,6 @@
 package org.neardl4j.cli.report;
 
 import com.google.common.base.Preconditions;
-import com.google.common.collect.ImmutableList;
 import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 import org.neardl4j.cli.VersionInfo;
@@ -355,7 +354,7 @@ public final class HtmlReport {
     }
 
     private static String layerTable(RankedCandidate c) {
-        ImmutableList<MatrixScore> ms = c.result().matrices();
+        List<MatrixScore> ms = c.result().matrices();
         double max = ms.stream().mapToDouble(MatrixScore::effectiveRank).max().orElse(1);
         StringBuilder sb = new StringBuilder("<table class=\"layers\">\n<thead><tr><th>index</th><th>layer</th>"
                 + "<th>type</th><th>kind</th><th>rows x cols</th><th>effective rank</th><th></th></tr></thead>\n<tbody>\n");
