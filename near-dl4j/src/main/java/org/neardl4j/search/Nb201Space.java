@@ -33,8 +33,8 @@ import java.util.SplittableRandom;
  * NAS-Bench-201's cell space: the 15,625 cells of {@link Nb201Cell#all()}, or a subset of them (for example the
  * cells of a table of precomputed scores). A sample is uniform over the cells; a mutation changes one edge's
  * operation to another, both chosen uniformly (the mutation of Real et al.'s regularised evolution as NASWOT and
- * NAS-Bench-201 use it). In a subset, a mutation picks uniformly among the subset's cells nearest to the parent
- * (fewest edges changed, at least one). Networks are built by an {@link Nb201Network}.
+ * NAS-Bench-201 use it). In a subset, when that mutated cell is not in the subset, the mutation picks uniformly
+ * among the subset's cells nearest to it (fewest edges differing), the parent excluded. Networks are built by an {@link Nb201Network}.
  *
  * <pre>{@code
  * Nb201Space space = Nb201Space.full(Nb201Network.defaults());
@@ -116,18 +116,19 @@ public final class Nb201Space implements SearchSpace<Nb201Cell> {
     @Override
     public Nb201Cell mutate(Nb201Cell parent, SplittableRandom rng) {
         Preconditions.checkNotNull(parent, "parent");
-        if (full) {
-            int edge = rng.nextInt(Nb201Cell.EDGES);
-            Nb201Op[] ops = parent.edges().toArray(new Nb201Op[0]);
-            int other = rng.nextInt(Nb201Op.values().length - 1);
-            ops[edge] = Nb201Op.values()[other >= ops[edge].ordinal() ? other + 1 : other];
-            return Nb201Cell.of(ops);
+        int edge = rng.nextInt(Nb201Cell.EDGES);
+        Nb201Op[] ops = parent.edges().toArray(new Nb201Op[0]);
+        int other = rng.nextInt(Nb201Op.values().length - 1);
+        ops[edge] = Nb201Op.values()[other >= ops[edge].ordinal() ? other + 1 : other];
+        Nb201Cell target = Nb201Cell.of(ops);
+        if (full || byName.containsKey(target.toString())) {
+            return target;
         }
         List<Nb201Cell> nearest = new ArrayList<>();
         int best = Integer.MAX_VALUE;
         for (Nb201Cell c : cells) {
-            int d = distance(parent, c);
-            if (d == 0 || d > best) {
+            int d = distance(target, c);
+            if (c.equals(parent) || d > best) {
                 continue;
             }
             if (d < best) {

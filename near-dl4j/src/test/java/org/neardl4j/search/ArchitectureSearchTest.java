@@ -242,11 +242,18 @@ class ArchitectureSearchTest {
         edges.values().forEach(n -> assertTrue(n > 60, "every edge is mutated about 100 times: " + edges));
         List<Nb201Cell> cells = subset(100, 2);
         Nb201Space sub = Nb201Space.of(NETWORK, cells);
-        Nb201Cell p = cells.get(0);
-        Nb201Cell c = sub.mutate(p, rng);
-        assertTrue(cells.contains(c));
-        int nearest = cells.stream().filter(x -> !x.equals(p)).mapToInt(x -> Nb201Space.distance(p, x)).min()
-                .orElseThrow();
-        assertEquals(nearest, Nb201Space.distance(p, c));
+        for (int i = 0; i < 50; i++) {
+            Nb201Cell p = cells.get(i);
+            Nb201Cell c = sub.mutate(p, rng);
+            assertTrue(cells.contains(c));
+            assertNotEquals(p, c);
+        }
+        // a two-cell subset: a mutation of one cell always gives the other (never the parent)
+        Nb201Cell a = Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|");
+        Nb201Cell b = Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|skip_connect~2|");
+        Nb201Space two = Nb201Space.of(NETWORK, List.of(a, b));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(b, two.mutate(a, rng));
+        }
     }
 }
