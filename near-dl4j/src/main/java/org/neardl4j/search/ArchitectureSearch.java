@@ -230,7 +230,7 @@ public final class ArchitectureSearch<C> {
             }
         }
 
-        /** Scores (or replays, or finds in the cache) one candidate; returns false when the budget is spent. */
+        /** Scores one candidate, or replays it from the history, or (already scored) counts a repeat. */
         void evaluate(C candidate, String origin) throws IOException {
             String name = space.name(candidate);
             if (evaluated.containsKey(name)) {
