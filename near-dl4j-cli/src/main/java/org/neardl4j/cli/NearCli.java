@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * The {@code near-cli} command-line tool: {@code java -jar near-dl4j-cli/target/near-cli.jar <command> [options]}.
  *
- * <p>Commands: {@code score} ({@link ScoreCommand}), {@code rank} ({@link RankCommand}), {@code completion}
+ * <p>Commands: {@code score} ({@link ScoreCommand}), {@code rank} ({@link RankCommand}), {@code search}
+ * ({@link SearchCommand}), {@code completion}
  * ({@link CompletionCommand}, a bash completion script) and {@code help}; {@code --version} prints the versions of
  * near-dl4j, DL4J and ND4J and the backend ({@link VersionInfo}). Parsed by picocli ({@link Cli}). Exit codes:
  * {@value #EXIT_OK} success, {@value #EXIT_BAD_INPUT} a file, the data or the model cannot be used (missing file,
@@ -94,6 +95,7 @@ public final class NearCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new NearCli());
         cl.addSubcommand("score", new ScoreCommand(out));
         cl.addSubcommand("rank", new RankCommand(out, err));
+        cl.addSubcommand("search", new SearchCommand(out, err));
         cl.addSubcommand("completion", new CompletionCommand());
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         return Cli.commandLine(cl, out, err);

@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 the near-dl4j authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.neardl4j.cli;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Network;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code near-cli search}. */
+class SearchCommandTest {
+
+    private static final List<String> CELLS = List.of(
+            "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|",
+            "|nor_conv_1x1~0|+|nor_conv_1x1~0|nor_conv_1x1~1|+|nor_conv_1x1~0|nor_conv_1x1~1|nor_conv_1x1~2|",
+            "|skip_connect~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_1x1~2|",
+            "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+
+    @Test
+    void tableScoresPickTheRowWithTheBestValueOrRankAverage(@TempDir Path dir) throws Exception {
+        Path space = dir.resolve("cells.txt");
+        Files.write(space, CELLS);
+        Path table = dir.resolve("t.csv");
+        double[] a = {3.0, 7.5, 1.0, 2.0};
+        double[] b = {4.0, 1.0, 3.0, 2.0};
+        StringBuilder sb = new StringBuilder("cellstr,a,b\n");
+        for (int i = 0; i < CELLS.size(); i++) {
+            sb.append(CELLS.get(i)).append(',').append(a[i]).append(',').append(b[i]).append('\n');
+        }
+        Files.writeString(table, sb.toString());
+        JsonObject o = CliRun.of("search", "--space", space.toString(), "--table", table.toString(), "--proxy", "a",
+                "--strategy", "exhaustive", "--top", "2", "--json", "--quiet").json();
+        assertEquals(CELLS.get(1), o.getAsJsonArray("finalists").get(0).getAsString());
+        assertEquals(CELLS.get(0), o.getAsJsonArray("finalists").get(1).getAsString());
+        // rank-average: a ranks (3, 4, 1, 2), b ranks (4, 1, 3, 2): means 3.5, 2.5, 2, 2 -> cell 0
+        Path csv = dir.resolve("r.csv");
+        o = CliRun.of("search", "--space", space.toString(), "--table", table.toString(), "--proxy", "a,b",
+                "--strategy", "random", "--budget", "4", "--seed", "3", "--csv", csv.toString(), "--json", "--quiet")
+                .json();
+        assertEquals(CELLS.get(0), o.getAsJsonArray("finalists").get(0).getAsString());
+        assertEquals(3.5, o.getAsJsonArray("ranking").get(0).getAsJsonObject().get("fitness").getAsDouble());
+        assertTrue(Files.readString(csv).startsWith("rank,name,fitness,a,b,"));
+    }
+
+    @Test
+    void liveScoresWithTheParameterCount(@TempDir Path dir) throws Exception {
+        Path space = dir.resolve("cells.txt");
+        Files.write(space, CELLS);
+        Nb201Network net = Nb201Network.builder().seed(ScoringOptions.DEFAULT_SEED).build();
+        String most = CELLS.stream().max(Comparator.comparingLong(c -> net.parameterCount(Nb201Cell.parse(c))))
+                .orElseThrow();
+        CliRun r = CliRun.of("search", "--space", space.toString(), "--proxy", "params", "--strategy", "exhaustive",
+                "--quiet");
+        assertEquals(NearCli.EXIT_OK, r.code, r.err);
+        assertTrue(r.out.contains("chosen: " + most), r.out);
+        assertTrue(r.out.contains("why: highest params"), r.out);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors(@TempDir Path dir) {
+        String m = CliRun.of("search", "--strategy", "annealing", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("annealing"), m);
+        m = CliRun.of("search", "--proxy", "snip", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("labels"), m);
+        m = CliRun.of("search", "--space", dir.resolve("missing.txt").toString(), "--quiet")
+                .failure(NearCli.EXIT_BAD_INPUT);
+        assertTrue(m.contains("missing.txt"), m);
+    }
+}
