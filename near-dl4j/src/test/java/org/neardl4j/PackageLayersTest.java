@@ -46,8 +46,9 @@ class PackageLayersTest {
             Map.entry("rank", 1), Map.entry("sampling", 1), Map.entry("data", 1), Map.entry("init", 1),
             Map.entry("capture", 2),
             Map.entry("score", 3),
-            Map.entry("listener", 4), Map.entry("tune", 4), Map.entry("proxy", 4), Map.entry("space", 4),
-            Map.entry("search", 5));
+            Map.entry("listener", 4), Map.entry("proxy", 4), Map.entry("space", 4),
+            Map.entry("tune", 5),
+            Map.entry("search", 6));
 
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.neardl4j\\.([a-z][a-z0-9]*)\\.");
 

@@ -82,10 +82,11 @@ public final class WidthEstimator {
     static final double POOR_FIT = 0.9;
 
     /**
-     * Below this R^2 (or when it is undefined: all points equal) there is no estimate: the curve explains less than
-     * half of how NEAR per neuron varies with the width, so its slope says nothing about the width.
+     * Below this R^2 (or when it is undefined: all points equal) there is no estimate: the curve explains less than a
+     * tenth of how NEAR per neuron varies with the width, so its slope says nothing about the width. Between this and
+     * {@link #POOR_FIT} the estimate carries a warning.
      */
-    static final double MIN_FIT = 0.5;
+    static final double MIN_FIT = 0.1;
 
     private final ImmutableList<Integer> widths;
     private final String layerName;

@@ -217,7 +217,7 @@ class WidthEstimatorTest {
                 () -> estimator().build().fromPoints(flat, new LinkedHashSet<>()));
         assertTrue(e.getMessage().startsWith("layer 'hidden': the curve does not fit the points"), e.getMessage());
         assertEquals(flat, e.points());
-        // nearly flat with noise: R^2 (computed here from the fit's own curve) below one half
+        // nearly flat with noise: R^2 (computed here from the fit's own curve) below MIN_FIT
         ImmutableList<WidthPoint> noisy = ImmutableList.of(new WidthPoint(8, 1, List.of(8 * 0.50), 0),
                 new WidthPoint(16, 1, List.of(16 * 0.51), 0), new WidthPoint(32, 1, List.of(32 * 0.49), 0),
                 new WidthPoint(64, 1, List.of(64 * 0.505), 0), new WidthPoint(128, 1, List.of(128 * 0.495), 0));
@@ -257,7 +257,7 @@ class WidthEstimatorTest {
             try {
                 WidthEstimate e = estimator().build().fromPoints(noisy.build(), new LinkedHashSet<>());
                 double r2 = e.fit().rSquared();
-                assertTrue(r2 >= WidthEstimator.MIN_FIT, "an estimate only above R^2 = 0.5: " + r2);
+                assertTrue(r2 >= WidthEstimator.MIN_FIT, "an estimate only from R^2 = MIN_FIT on: " + r2);
                 boolean flagged = e.warnings().stream().anyMatch(w -> w.contains("fits the points poorly"));
                 assertEquals(r2 < WidthEstimator.POOR_FIT, flagged, "R^2 " + r2 + ": " + e.warnings());
                 poor += flagged ? 1 : 0;
