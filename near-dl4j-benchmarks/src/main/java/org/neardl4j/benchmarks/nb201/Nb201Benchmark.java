@@ -22,6 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.neardl4j.cli.Cli;
 import org.neardl4j.cli.CliException;
+import org.neardl4j.cli.DatasetOption;
 import org.neardl4j.cli.RunOptions;
 import org.neardl4j.proxy.ProxyOptions;
 import org.neardl4j.proxy.ProxyResult;
@@ -112,7 +113,7 @@ public final class Nb201Benchmark {
         Path html = null;
         @Option(names = "--images", paramLabel = "N", description = "images NEAR and the baselines get (default 64)")
         int images = 64;
-        @Option(names = "--dataset", paramLabel = "D", converter = DatasetConverter.class, description = "cifar10"
+        @Option(names = "--dataset", paramLabel = "D", converter = DatasetOption.class, description = "cifar10"
                 + " (default), cifar100 or imagenet16-120: the network's classes and input size and the bundled"
                 + " images; the report task needs cifar10 (the paper's tables: PaperReport)")
         Nb201Dataset dataset = Nb201Dataset.CIFAR10;
@@ -362,18 +363,6 @@ public final class Nb201Benchmark {
             }
             return row;
         });
-    }
-
-    /** {@code --dataset}: an {@link Nb201Dataset} identifier. */
-    static final class DatasetConverter implements CommandLine.ITypeConverter<Nb201Dataset> {
-        @Override
-        public Nb201Dataset convert(String value) {
-            try {
-                return Nb201Dataset.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 
     static String num(double v) {
