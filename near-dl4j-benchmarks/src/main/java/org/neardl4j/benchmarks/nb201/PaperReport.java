@@ -331,6 +331,16 @@ public final class PaperReport {
                 + " #Params: the trainable parameters of each network as the benchmark counts them (NAS-Bench-201:"
                 + " `Nb201Network.parameterCount`, equal to the table's on 989 of 1,000 CIFAR-10 rows; NAS-Bench-101:"
                 + " the table's `params`, which `Nb101Network` reproduces on 200 of 200 rows).";
+        Column first = cols.get(0);
+        Map<Integer, Double> v10 = new LinkedHashMap<>();
+        Nb201Data.archs().forEach(a -> v10.put(a.arch(), a.testAcc()));
+        Corr old = Corr.of(first.proxies.get(NEAR), v10, new ArrayList<>(v10.keySet()));
+        if (old != null) {
+            how += String.format(Locale.ROOT, " Accuracies: NATS-Bench's for all three NAS-Bench-201 datasets (one"
+                    + " source per table); against the NAS-Bench-201 v1.0 CIFAR-10 numbers of [NB201.md](NB201.md) the"
+                    + " same CIFAR-10 NEAR values give Kendall %s, Spearman %s (n = %d).", f3(old.kendall()),
+                    f3(old.spearman()), old.n());
+        }
         md.append("\n").append(how).append("\n\n");
         html.bullets(what);
         html.paragraph(how);
