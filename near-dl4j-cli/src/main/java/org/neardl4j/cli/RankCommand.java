@@ -21,12 +21,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
+import org.neardl4j.cli.io.Nb101Sources;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.io.NpyFiles;
 import org.neardl4j.cli.progress.Progress;
 import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Dataset;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.Candidate;
@@ -120,9 +123,21 @@ public final class RankCommand implements Callable<Integer> {
 
     @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "NAS-Bench-201 cells to rank: a cell string"
             + " (|nor_conv_3x3~0|+|...|) or a file of them (one per line, or a CSV with a cellstr column);"
-            + " repeatable; named by the cell string; without --input scored on the first "
-            + Nb201Sources.DEFAULT_IMAGES + " bundled CIFAR-10 test images")
+            + " repeatable; named by the cell string; without --input scored on the bundled images of --dataset"
+            + " (CIFAR-10: the first 64 test images, CIFAR-100: the first 100, ImageNet16-120: 120 stand-ins)")
     private List<String> nb201 = new ArrayList<>();
+
+    @Option(names = "--dataset", paramLabel = "D", converter = DatasetOption.class,
+            completionCandidates = DatasetOption.Choices.class, description = "the dataset of the --nb201 networks:"
+            + " cifar10 (default), cifar100 or imagenet16-120 (classes, input size, bundled images)")
+    private Nb201Dataset dataset;
+
+    @Option(names = "--nb101", paramLabel = "SPEC|FILE", description = "NAS-Bench-101 cells to rank: a cell"
+            + " (conv3x3(0) maxpool3x3(0,1) output(1,2)) or a file of them (one per line, or a CSV with NAS-Bench-101's"
+            + " matrix and ops columns, candidates named by its id column when it has one); repeatable; their CIFAR-10"
+            + " networks; without --input scored on the first " + Nb101Sources.DEFAULT_IMAGES + " bundled CIFAR-10"
+            + " test images with NAS-Bench-101's normalisation")
+    private List<String> nb101 = new ArrayList<>();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -183,21 +198,31 @@ public final class RankCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException {
         List<Nb201Cell> cells = new ArrayList<>();
+        List<Nb101Sources.Named> cells101 = new ArrayList<>();
+        if (dataset != null && nb201.isEmpty()) {
+            throw CliException.usage("--dataset needs --nb201 (it picks the NAS-Bench-201 networks' dataset)");
+        }
+        Nb201Dataset data = dataset == null ? Nb201Dataset.CIFAR10 : dataset;
         try {
             for (String a : nb201) {
                 cells.addAll(Nb201Sources.cells(a));
             }
+            for (String a : nb101) {
+                cells101.addAll(Nb101Sources.cells(a));
+            }
         } catch (InvalidInputException e) {
             throw CliException.badInput(e.getMessage(), e);
         }
-        int total = models.size() + cells.size();
+        int total = models.size() + cells.size() + cells101.size();
         if (total < 2) {
-            throw CliException.usage(cells.isEmpty() ? "rank needs at least two --models files"
-                    : "rank needs at least two networks (--models files and --nb201 cells)");
+            throw CliException.usage(cells.isEmpty() && cells101.isEmpty() ? "rank needs at least two --models files"
+                    : "rank needs at least two networks (--models files, --nb201 and --nb101 cells)");
         }
-        if (inputs.isEmpty() && (cells.isEmpty() || !models.isEmpty())) {
+        int kinds = (models.isEmpty() ? 0 : 1) + (cells.isEmpty() ? 0 : 1) + (cells101.isEmpty() ? 0 : 1);
+        if (inputs.isEmpty() && (kinds > 1 || !models.isEmpty())) {
             throw CliException.usage("rank needs at least one --input FILE.npy"
-                    + (cells.isEmpty() ? "" : " (only NB201 cells alone are scored on the bundled images)"));
+                    + (models.isEmpty() ? " (NB201 or NB101 cells alone are scored on their bundled images; mixed,"
+                    + " they need the same --input)" : ""));
         }
         int repetitions = scoring.repetitions(3);
         long maxSamples = scoring.maxSamples();
@@ -225,6 +250,15 @@ public final class RankCommand implements Callable<Integer> {
             }
             names.add(name);
         }
+        for (Nb101Sources.Named cell : cells101) {
+            String name = cell.name();
+            String before = seen.putIfAbsent(name, "NB101 cell " + cell.cell());
+            if (before != null) {
+                throw CliException.usage("two candidates are named '" + name + "': " + before + " and NB101 cell "
+                        + cell.cell());
+            }
+            names.add(name);
+        }
         MetricFiles.Metric metric = null;
         Map<String, Double> metricValues = null;
         if (accuracies != null) {
@@ -249,11 +283,19 @@ public final class RankCommand implements Callable<Integer> {
                 raw.add(NpyFiles.read(Paths.get(f)));
             }
             INDArray bundledLabels = null;
-            if (inputs.isEmpty()) {
+            if (inputs.isEmpty() && !cells.isEmpty() && data == Nb201Dataset.CIFAR10) {
                 int n = (int) Math.min(Nb201Sources.DEFAULT_IMAGES, maxSamples);
                 raw.add(Nb201Sources.bundledImages(n, DataType.FLOAT));
                 sources.add(Nb201Sources.describeImages(n));
                 bundledLabels = Nb201Sources.bundledLabels(n);
+            } else if (inputs.isEmpty() && !cells.isEmpty()) {
+                INDArray x = Nb201Sources.bundledImages(data, DataType.FLOAT);
+                raw.add(x);
+                sources.add(Nb201Sources.describeImages(data, Math.min(x.size(0), maxSamples)));
+            } else if (inputs.isEmpty()) {
+                INDArray x = Nb101Sources.bundledImages(DataType.FLOAT);
+                raw.add(x);
+                sources.add(Nb101Sources.describeImages(Math.min(x.size(0), maxSamples)));
             }
             raw = ScoringOptions.firstSamples(raw, maxSamples);
             inputWarnings = InputCheck.zeroInputs(raw, sources);
@@ -279,7 +321,7 @@ public final class RankCommand implements Callable<Integer> {
                 }
             }
             if (!cells.isEmpty()) {
-                Nb201Network space = Nb201Network.builder().seed(scoring.seed()).build();
+                Nb201Network space = Nb201Network.builder().dataset(data).seed(scoring.seed()).build();
                 InputCheck.check(space.graph(cells.get(0)), raw, sources);
                 if (features == null) {
                     features = cast(raw, space.dataType());
@@ -290,6 +332,18 @@ public final class RankCommand implements Callable<Integer> {
                             + " parameters)");
                     // built when scored: a file may hold thousands of cells
                     loaded.add(new Loaded(name, () -> space.graph(cell), null));
+                }
+            }
+            if (!cells101.isEmpty()) {
+                Nb101Network space = Nb101Network.builder().seed(scoring.seed()).build();
+                InputCheck.check(space.graph(cells101.get(0).cell()), raw, sources);
+                if (features == null) {
+                    features = cast(raw, space.dataType());
+                }
+                for (Nb101Sources.Named cell : cells101) {
+                    descriptions.put(cell.name(), "NB101 cell " + cell.cell() + " (" + space + ", "
+                            + space.parameterCount(cell.cell()) + " parameters)");
+                    loaded.add(new Loaded(cell.name(), () -> space.graph(cell.cell()), null));   // built when scored
                 }
             }
             if (features == null) {

@@ -25,10 +25,13 @@ import org.neardl4j.cli.builtin.DefaultCnn;
 import org.neardl4j.cli.io.InputCheck;
 import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.ModelFiles;
+import org.neardl4j.cli.io.Nb101Sources;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.io.NpyFiles;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Dataset;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
@@ -79,10 +82,23 @@ public final class ScoreCommand implements Callable<Integer> {
     private String model;
 
     @Option(names = "--nb201", paramLabel = "CELL|FILE", description = "a NAS-Bench-201 cell string"
-            + " (|nor_conv_3x3~0|+|...|) or a file holding one: its CIFAR-10 network (C 16, N 5, UNIFORM"
-            + " initialisation drawn with --seed); without --input: the first " + Nb201Sources.DEFAULT_IMAGES
-            + " bundled CIFAR-10 test images")
+            + " (|nor_conv_3x3~0|+|...|) or a file holding one: its network for --dataset (C 16, N 5, UNIFORM"
+            + " initialisation drawn with --seed); without --input: the dataset's bundled images (CIFAR-10: the"
+            + " first 64 test images, CIFAR-100: the first 100, ImageNet16-120: 120 stand-ins)")
     private String nb201;
+
+    @Option(names = "--dataset", paramLabel = "D", converter = DatasetOption.class,
+            completionCandidates = DatasetOption.Choices.class, description = "the dataset of"
+            + " the --nb201 network: cifar10 (default), cifar100 or imagenet16-120 (classes, input size, bundled"
+            + " images)")
+    private Nb201Dataset dataset;
+
+    @Option(names = "--nb101", paramLabel = "SPEC|FILE", description = "a NAS-Bench-101 cell (conv3x3(0)"
+            + " maxpool3x3(0,1) output(1,2): each vertex's operation and the vertices it reads) or a file holding"
+            + " one: its CIFAR-10 network (128 stem channels, 3 stacks of 3 cells, UNIFORM initialisation drawn with"
+            + " --seed); without --input: the first " + Nb101Sources.DEFAULT_IMAGES + " bundled CIFAR-10 test images"
+            + " with NAS-Bench-101's normalisation")
+    private String nb101;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE.npy", description = "input array shaped as the network's input,"
             + " samples first; one per network input, in the network's input order (repeatable)")
@@ -118,10 +134,13 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws CliException {
         int repetitions = scoring.repetitions(1);
         long maxSamples = scoring.maxSamples();
-        if (model != null && nb201 != null) {
-            throw CliException.usage("--model and --nb201 exclude each other: score one network");
+        if ((model != null ? 1 : 0) + (nb201 != null ? 1 : 0) + (nb101 != null ? 1 : 0) > 1) {
+            throw CliException.usage("--model, --nb201 and --nb101 exclude each other: score one network");
         }
-        if (model == null && nb201 == null && !inputs.isEmpty()) {
+        if (dataset != null && nb201 == null) {
+            throw CliException.usage("--dataset needs --nb201 (it picks the NAS-Bench-201 network's dataset)");
+        }
+        if (model == null && nb201 == null && nb101 == null && !inputs.isEmpty()) {
             throw CliException.usage("--input needs --model (without --model the built-in CNN is scored on bundled"
                     + " images)");
         }
@@ -131,7 +150,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
         List<String> proxyNames = proxies.names();
         Subject s = model != null ? fromFiles(model, inputs)
-                : nb201 != null ? fromNb201(nb201, inputs, scoring.seed(), maxSamples) : builtIn(maxSamples);
+                : nb201 != null ? fromNb201(nb201, dataset == null ? Nb201Dataset.CIFAR10 : dataset, inputs,
+                        scoring.seed(), maxSamples)
+                : nb101 != null ? fromNb101(nb101, inputs, scoring.seed()) : builtIn(maxSamples);
         s.limit(maxSamples);
         s.checkFinite();
         s.warnings.addAll(0, InputCheck.zeroInputs(s.features, s.sources));
@@ -243,8 +264,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** An NB201 network (its weights drawn with {@code seed}) on the given inputs or the bundled CIFAR-10 images. */
-    private static Subject fromNb201(String arg, List<String> inputFiles, long seed, long maxSamples)
+    /** An NB201 network (its weights drawn with {@code seed}) on the given inputs or the dataset's bundled images. */
+    private static Subject fromNb201(String arg, Nb201Dataset dataset, List<String> inputFiles, long seed,
+            long maxSamples)
             throws CliException {
         try {
             List<Nb201Cell> cells = Nb201Sources.cells(arg);
@@ -253,7 +275,7 @@ public final class ScoreCommand implements Callable<Integer> {
                         + " (rank scores several)");
             }
             Nb201Cell cell = cells.get(0);
-            Nb201Network nb201 = Nb201Network.builder().seed(seed).build();
+            Nb201Network nb201 = Nb201Network.builder().dataset(dataset).seed(seed).build();
             ComputationGraph net;
             try {
                 net = nb201.graph(cell);
@@ -270,14 +292,52 @@ public final class ScoreCommand implements Callable<Integer> {
                         + " zero, so the score says little about the cell");
             }
             if (inputFiles.isEmpty()) {
-                int n = (int) Math.min(Nb201Sources.DEFAULT_IMAGES, maxSamples);
-                INDArray x = Nb201Sources.bundledImages(n, DataType.FLOAT);
+                INDArray x;
+                INDArray labels = null;
+                if (dataset == Nb201Dataset.CIFAR10) {
+                    int n = (int) Math.min(Nb201Sources.DEFAULT_IMAGES, maxSamples);
+                    x = Nb201Sources.bundledImages(n, DataType.FLOAT);
+                    labels = Nb201Sources.bundledLabels(n);
+                } else {
+                    x = Nb201Sources.bundledImages(dataset, DataType.FLOAT);
+                }
                 Subject s = new Subject(net, description, List.of(x), ModelFiles.inputNames(net),
-                        List.of(Nb201Sources.describeImages(x.size(0)))).withWarnings(warnings);
-                s.bundledLabels = Nb201Sources.bundledLabels(n);
+                        List.of(Nb201Sources.describeImages(dataset, Math.min(x.size(0), maxSamples))))
+                        .withWarnings(warnings);
+                s.bundledLabels = labels;
                 return s;
             }
             return withInputs(net, description, inputFiles, warnings);
+        } catch (InvalidInputException e) {
+            throw CliException.badInput(e.getMessage(), e);
+        }
+    }
+
+    /** An NB101 network (its weights drawn with {@code seed}) on the given inputs or the bundled CIFAR-10 images. */
+    private static Subject fromNb101(String arg, List<String> inputFiles, long seed) throws CliException {
+        try {
+            List<Nb101Sources.Named> cells = Nb101Sources.cells(arg);
+            if (cells.size() != 1) {
+                throw CliException.badInput("score takes one NB101 cell, but " + arg + " holds " + cells.size()
+                        + " (rank scores several)");
+            }
+            Nb101Sources.Named cell = cells.get(0);
+            Nb101Network nb101 = Nb101Network.builder().seed(seed).build();
+            ComputationGraph net;
+            try {
+                net = nb101.graph(cell.cell());
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("NB101 cell " + cell.cell() + ": cannot build the network: "
+                        + InvalidInputException.oneLine(e), e);
+            }
+            String description = "NB101 cell " + cell.cell() + " (" + nb101 + ", " + nb101.parameterCount(cell.cell())
+                    + " trainable parameters)";
+            if (inputFiles.isEmpty()) {
+                INDArray x = Nb101Sources.bundledImages(DataType.FLOAT);
+                return new Subject(net, description, List.of(x), ModelFiles.inputNames(net),
+                        List.of(Nb101Sources.describeImages(x.size(0))));
+            }
+            return withInputs(net, description, inputFiles, new ArrayList<>());
         } catch (InvalidInputException e) {
             throw CliException.badInput(e.getMessage(), e);
         }

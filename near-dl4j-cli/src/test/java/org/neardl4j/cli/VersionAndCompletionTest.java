@@ -53,7 +53,9 @@ class VersionAndCompletionTest {
         assertEquals("score", complete(script, "near-cli sc"));
         assertEquals("rank", complete(script, "near-cli ra"));
         assertEquals("--max-samples", complete(script, "near-cli rank --max-s"));
-        assertEquals("--nb201", complete(script, "near-cli score --nb"));
+        assertEquals("--nb201", complete(script, "near-cli score --nb2"));
+        assertEquals("--nb101", complete(script, "near-cli rank --nb1"));
+        assertEquals("cifar10 cifar100 imagenet16-120", complete(script, "near-cli rank --dataset "));
         assertTrue(complete(script, "near-cli score --block ").contains("first"),
                 complete(script, "near-cli score --block "));
     }

@@ -104,13 +104,39 @@ public final class Cifar10 {
      * @return a new {@code [N, 3, H, W]} array
      */
     public static INDArray normalise(INDArray images, DataType type) {
-        Preconditions.checkArgument(images.rank() == 4 && images.size(1) == 3,
-                "images: expected shape [N, 3, H, W], got %s", Arrays.toString(images.shape()));
-        Preconditions.checkArgument(type.isFPType(), "type must be floating-point, got %s", type);
+        return normalise(images, MEAN, STD, type);
+    }
+
+    /**
+     * Per-channel normalisation of RGB images: {@code x / 255}, then minus {@code mean[c]}, divided by
+     * {@code std[c]} (the form every NAS benchmark trains with; e.g. {@code Nb201Dataset} holds each dataset's
+     * values). The arguments are not changed.
+     *
+     * <pre>{@code
+     * INDArray x = Cifar10.normalise(raw, new double[] {0.5071, 0.4865, 0.4409},
+     *         new double[] {0.2673, 0.2564, 0.2762}, DataType.FLOAT);   // CIFAR-100 as NAS-Bench-201
+     * }</pre>
+     *
+     * @param images {@code [N, 3, H, W]} pixel values 0..255 (any numeric type)
+     * @param mean   three means (R, G, B) of pixels scaled to [0, 1]
+     * @param std    three standard deviations (R, G, B), each positive
+     * @param type   the floating-point type of the result
+     * @return a new {@code [N, 3, H, W]} array
+     * @throws IllegalArgumentException for another shape, not three positive values, or a non-floating type
+     */
+    public static INDArray normalise(INDArray images, double[] mean, double[] std, DataType type) {
+        Preconditions.checkArgument(images != null && images.rank() == 4 && images.size(1) == 3,
+                "images: expected shape [N, 3, H, W], got %s", images == null ? null : Arrays.toString(images.shape()));
+        Preconditions.checkArgument(type != null && type.isFPType(), "type must be floating-point, got %s", type);
+        Preconditions.checkArgument(mean != null && mean.length == 3, "mean: expected 3 values (R, G, B)");
+        Preconditions.checkArgument(std != null && std.length == 3, "std: expected 3 values (R, G, B)");
+        for (int c = 0; c < 3; c++) {
+            Preconditions.checkArgument(std[c] > 0, "std[%s] must be positive, got %s", (Object) c, std[c]);
+        }
         INDArray x = images.castTo(DataType.DOUBLE).divi(255.0);
-        INDArray mean = Nd4j.createFromArray(MEAN).reshape(1, 3, 1, 1);
-        INDArray std = Nd4j.createFromArray(STD).reshape(1, 3, 1, 1);
-        x = x.subi(mean.broadcast(x.shape())).divi(std.broadcast(x.shape()));
+        INDArray m = Nd4j.createFromArray(mean.clone()).reshape(1, 3, 1, 1);
+        INDArray s = Nd4j.createFromArray(std.clone()).reshape(1, 3, 1, 1);
+        x = x.subi(m.broadcast(x.shape())).divi(s.broadcast(x.shape()));
         return x.castTo(type);
     }
 
@@ -122,11 +148,25 @@ public final class Cifar10 {
      * @throws IllegalArgumentException if a label is outside 0..9
      */
     public static INDArray oneHot(INDArray labels) {
+        return oneHot(labels, CLASSES);
+    }
+
+    /**
+     * One-hot labels for any number of classes (e.g. 100 for CIFAR-100, 120 for ImageNet16-120).
+     *
+     * @param labels  class indices 0..classes-1, shape {@code [N]}
+     * @param classes the number of classes, at least 2
+     * @return {@code FLOAT [N, classes]}
+     * @throws IllegalArgumentException if a label is outside 0..classes-1
+     */
+    public static INDArray oneHot(INDArray labels, int classes) {
+        Preconditions.checkArgument(classes >= 2, "classes must be >= 2, got %s", classes);
         long n = labels.length();
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, CLASSES);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
         for (long i = 0; i < n; i++) {
             long c = labels.getLong(i);
-            Preconditions.checkArgument(c >= 0 && c < CLASSES, "label %s of example %s is not a CIFAR-10 class", c, i);
+            Preconditions.checkArgument(c >= 0 && c < classes, "label %s of example %s is not one of the %s classes",
+                    c, i, classes);
             y.putScalar(i, c, 1f);
         }
         return y;

@@ -44,24 +44,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the CIFAR-10 network of NAS-Bench-201 (Dong and Yang, ICLR 2020) around a {@link Nb201Cell}, as a DL4J
- * {@link ComputationGraph}: exactly the published macro skeleton. Immutable; one instance builds any number of
- * cells with the same options.
+ * Builds the network of NAS-Bench-201 (Dong and Yang, ICLR 2020) around a {@link Nb201Cell}, as a DL4J
+ * {@link ComputationGraph}: exactly the published macro skeleton, for any of the benchmark's datasets
+ * ({@link Nb201Dataset}: CIFAR-10 by default, CIFAR-100, ImageNet16-120; the dataset sets the classifier's size
+ * and the input size). Immutable; one instance builds any number of cells with the same options.
  *
  * <pre>{@code
  * Nb201Network nb201 = Nb201Network.builder().seed(42).build();          // C = 16, N = 5, 10 classes, UNIFORM
  * ComputationGraph net = nb201.graph(Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|"));
  * long params = nb201.parameterCount(cell);                               // as NAS-Bench-201 counts them
  * NearResult r = NearScorer.defaults().score(net, images);                // images [N, 3, 32, 32], normalised
+ * Nb201Network in16 = Nb201Network.builder().dataset(Nb201Dataset.IMAGENET16_120).build();   // 120 logits, 16x16
  * }</pre>
  *
  * <h2>The network</h2>
- * Input {@value #INPUT}: {@code [N, 3, 32, 32]} (NCHW). All convolutions have no bias and use
+ * Input {@value #INPUT}: {@code [N, 3, S, S]} (NCHW), S = 32 for the CIFAR datasets, 16 for ImageNet16-120. All convolutions have no bias and use
  * {@code ConvolutionMode.Truncate} with explicit padding (PyTorch's alignment; {@code Same} would pad one side
  * only for the stride-2 convolutions).
  * <ol>
  * <li>stem: 3x3 convolution 3 -> C, padding 1 ({@code stem_conv}), batch normalisation ({@code stem_bn});</li>
- * <li>three stages of N cells at C, 2C and 4C channels (32x32, 16x16, 8x8), cell {@code k} of stage {@code s}
+ * <li>three stages of N cells at C, 2C and 4C channels (S, S/2, S/4: 32x32, 16x16, 8x8 for CIFAR), cell {@code k} of stage {@code s}
  * named {@code s<s>c<k>_...};</li>
  * <li>between the stages a residual reduction block {@code r1}, {@code r2}: ReLU ({@code r1_a_relu}), 3x3
  * convolution stride 2 padding 1 ({@code r1_a_conv}), batch normalisation ({@code r1_a_bn}), ReLU, 3x3
@@ -110,7 +112,7 @@ public final class Nb201Network {
     public static final String INPUT = "input";
     /** Name of the output layer (the logits). */
     public static final String OUTPUT = "logits";
-    /** Height and width of the input images (CIFAR-10). */
+    /** Height and width of the input images of the CIFAR datasets ({@link Nb201Dataset#imageSize()}). */
     public static final int IMAGE_SIZE = 32;
     /** Channels of the input images (RGB). */
     public static final int IMAGE_CHANNELS = 3;
@@ -118,6 +120,7 @@ public final class Nb201Network {
     private final int channels;
     private final int cellsPerStage;
     private final int classes;
+    private final Nb201Dataset dataset;
     private final WeightInit weightInit;
     private final DataType dataType;
     private final long seed;
@@ -126,14 +129,15 @@ public final class Nb201Network {
         this.channels = b.channels;
         this.cellsPerStage = b.cellsPerStage;
         this.classes = b.classes;
+        this.dataset = b.dataset;
         this.weightInit = b.weightInit;
         this.dataType = b.dataType;
         this.seed = b.seed;
     }
 
     /**
-     * A builder with NAS-Bench-201's options: C = 16, N = 5, 10 classes, {@code UNIFORM} initialisation, float,
-     * seed 12345.
+     * A builder with NAS-Bench-201's options: C = 16, N = 5, CIFAR-10 (10 classes, 32 x 32), {@code UNIFORM}
+     * initialisation, float, seed 12345.
      *
      * @return a new builder
      */
@@ -156,7 +160,8 @@ public final class Nb201Network {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return builder().channels(channels).cellsPerStage(cellsPerStage).classes(classes).weightInit(weightInit)
+        return builder().channels(channels).cellsPerStage(cellsPerStage).dataset(dataset).classes(classes)
+                .weightInit(weightInit)
                 .dataType(dataType).seed(seed);
     }
 
@@ -175,6 +180,11 @@ public final class Nb201Network {
         return classes;
     }
 
+    /** @return the dataset: the input size (and, unless {@code classes} was set after it, the classes) */
+    public Nb201Dataset dataset() {
+        return dataset;
+    }
+
     /** @return the weight initialisation of convolution and dense weights */
     public WeightInit weightInit() {
         return weightInit;
@@ -191,12 +201,13 @@ public final class Nb201Network {
     }
 
     /**
-     * The input type of the network.
+     * The input type of the network: the dataset's ({@link Nb201Dataset#inputType()}).
      *
-     * @return {@code InputType.convolutional(32, 32, 3)} (NCHW)
+     * @return {@code InputType.convolutional(32, 32, 3)} for the CIFAR datasets, {@code (16, 16, 3)} for
+     *         ImageNet16-120 (NCHW)
      */
-    public static InputType inputType() {
-        return InputType.convolutional(IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS);
+    public InputType inputType() {
+        return dataset.inputType();
     }
 
     /**
@@ -419,7 +430,7 @@ public final class Nb201Network {
 
     @Override
     public String toString() {
-        return "NB201 CIFAR network (C=" + channels + ", N=" + cellsPerStage + ", classes=" + classes + ", init="
+        return "NB201 " + dataset.title() + " network (C=" + channels + ", N=" + cellsPerStage + ", classes=" + classes + ", init="
                 + weightInit + ", " + dataType + ", seed=" + seed + ")";
     }
 
@@ -434,7 +445,8 @@ public final class Nb201Network {
     public static final class Builder {
         private int channels = 16;
         private int cellsPerStage = 5;
-        private int classes = 10;
+        private int classes = Nb201Dataset.CIFAR10.classes();
+        private Nb201Dataset dataset = Nb201Dataset.CIFAR10;
         private WeightInit weightInit = WeightInit.UNIFORM;
         private DataType dataType = DataType.FLOAT;
         private long seed = 12345L;
@@ -467,14 +479,28 @@ public final class Nb201Network {
         }
 
         /**
-         * Number of classes.
+         * Number of classes (the dataset's by default; see {@link #dataset(Nb201Dataset)}).
          *
-         * @param classes at least 2 (default 10)
+         * @param classes at least 2 (default 10, CIFAR-10's)
          * @return this builder
          */
         public Builder classes(int classes) {
             Preconditions.checkArgument(classes >= 2, "classes must be >= 2, got %s", classes);
             this.classes = classes;
+            return this;
+        }
+
+        /**
+         * The dataset the network is for: sets the input size and the number of classes to the dataset's (a
+         * {@link #classes(int)} called after this overrides the classes).
+         *
+         * @param dataset CIFAR-10 (default), CIFAR-100 or ImageNet16-120; not null
+         * @return this builder
+         */
+        public Builder dataset(Nb201Dataset dataset) {
+            Preconditions.checkArgument(dataset != null, "dataset must not be null");
+            this.dataset = dataset;
+            this.classes = dataset.classes();
             return this;
         }
 

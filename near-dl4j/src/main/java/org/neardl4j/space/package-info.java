@@ -15,7 +15,9 @@
  */
 /**
  * Search spaces for NEAR: NAS-Bench-201's cells ({@link org.neardl4j.space.Nb201Cell}, parse, validate,
- * enumerate the 15,625) and the CIFAR-10 network around a cell ({@link org.neardl4j.space.Nb201Network}, a DL4J
- * {@code ComputationGraph}).
+ * enumerate the 15,625), its datasets ({@link org.neardl4j.space.Nb201Dataset}: CIFAR-10, CIFAR-100,
+ * ImageNet16-120) and the network around a cell for each ({@link org.neardl4j.space.Nb201Network}); NAS-Bench-101's
+ * cells ({@link org.neardl4j.space.Nb101Cell}: parse, validate and prune as its API does) and its CIFAR-10 network
+ * ({@link org.neardl4j.space.Nb101Network}); all networks are DL4J {@code ComputationGraph}s.
  */
 package org.neardl4j.space;

@@ -151,7 +151,7 @@ class Nb201NetworkTest {
     void layerByLayer() {
         // |nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|
         ComputationGraphConfiguration conf = Nb201Network.defaults().configuration(Nb201Cell.parse(BEST));
-        Map<String, InputType> types = conf.getLayerActivationTypes(Nb201Network.inputType());
+        Map<String, InputType> types = conf.getLayerActivationTypes(Nb201Network.defaults().inputType());
         assertConv(conf, "stem_conv", 3, 16, 3, 1, 1);
         assertEquals(List.of("input"), conf.getVertexInputs().get("stem_conv"));
         assertInstanceOf(BatchNormalization.class, layer(conf, "stem_bn"));

@@ -22,6 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.neardl4j.cli.Cli;
 import org.neardl4j.cli.CliException;
+import org.neardl4j.cli.DatasetOption;
 import org.neardl4j.cli.RunOptions;
 import org.neardl4j.proxy.ProxyOptions;
 import org.neardl4j.proxy.ProxyResult;
@@ -29,6 +30,7 @@ import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Nb201Dataset;
 import org.neardl4j.space.Nb201Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +113,10 @@ public final class Nb201Benchmark {
         Path html = null;
         @Option(names = "--images", paramLabel = "N", description = "images NEAR and the baselines get (default 64)")
         int images = 64;
+        @Option(names = "--dataset", paramLabel = "D", converter = DatasetOption.class, description = "cifar10"
+                + " (default), cifar100 or imagenet16-120: the network's classes and input size and the bundled"
+                + " images; the report task needs cifar10 (the paper's tables: PaperReport)")
+        Nb201Dataset dataset = Nb201Dataset.CIFAR10;
         @Option(names = "--archs", paramLabel = "N", description = "only the first N rows of the table")
         int archs = Integer.MAX_VALUE;
         @Option(names = "--from", paramLabel = "K", description = "start at row K (0-based)")
@@ -146,7 +152,12 @@ public final class Nb201Benchmark {
         }
 
         Nb201Network network(WeightInit init, long seed) {
-            return Nb201Network.builder().channels(channels).cellsPerStage(cells).weightInit(init).seed(seed).build();
+            return Nb201Network.builder().dataset(dataset).channels(channels).cellsPerStage(cells).weightInit(init)
+                    .seed(seed).build();
+        }
+
+        INDArray images(int n) {
+            return Nb201Data.images(dataset, n);
         }
     }
 
@@ -190,6 +201,10 @@ public final class Nb201Benchmark {
             Cli.atLeast("--limit", s.limit, 0);
             Cli.atLeast("--channels", s.channels, 1);
             Cli.atLeast("--cells", s.cells, 1);
+            if (s.dataset != Nb201Dataset.CIFAR10 && s.tasks.contains("report")) {
+                throw CliException.usage("the report task covers cifar10; the other datasets are reported by"
+                        + " PaperReport (run --tasks near,proxies here)");
+            }
             s.command = "Nb201Benchmark " + String.join(" ", args);
             Nb201Benchmark.run(s);
             return 0;
@@ -281,7 +296,7 @@ public final class Nb201Benchmark {
     }
 
     private static void near(Settings s, List<Nb201Data.Arch> archs) {
-        INDArray x = Nb201Data.images(s.images);
+        INDArray x = s.images(s.images);
         each(s, "near", List.of("arch", "near", "seconds", "matrices", "zero_matrices", "logits_erank", "images"),
                 archs, a -> {
                     double[] r = nearOnce(s, a, WeightInit.UNIFORM, 1, x);
@@ -291,7 +306,7 @@ public final class Nb201Benchmark {
     }
 
     private static void near23(Settings s, List<Nb201Data.Arch> archs) {
-        INDArray x = Nb201Data.images(s.images);
+        INDArray x = s.images(s.images);
         each(s, "near23", List.of("arch", "near_r2", "near_r3", "seconds"), archs, a -> {
             double[] r2 = nearOnce(s, a, WeightInit.UNIFORM, 2, x);
             double[] r3 = nearOnce(s, a, WeightInit.UNIFORM, 3, x);
@@ -300,7 +315,7 @@ public final class Nb201Benchmark {
     }
 
     private static void xavier(Settings s, List<Nb201Data.Arch> archs) {
-        INDArray x = Nb201Data.images(s.images);
+        INDArray x = s.images(s.images);
         each(s, "xavier", List.of("arch", "near", "seconds"), archs, a -> {
             double[] r = nearOnce(s, a, WeightInit.XAVIER, 1, x);
             return List.of(Integer.toString(a.arch()), num(r[0]), sec(r[1]));
@@ -316,7 +331,7 @@ public final class Nb201Benchmark {
         each(s, "images", header, archs, a -> {
             List<String> row = new ArrayList<>(List.of(Integer.toString(a.arch())));
             for (int n : s.imageCounts) {
-                double[] r = nearOnce(s, a, WeightInit.UNIFORM, 1, Nb201Data.images(n));
+                double[] r = nearOnce(s, a, WeightInit.UNIFORM, 1, s.images(n));
                 row.add(num(r[0]));
                 row.add(sec(r[1]));
             }
@@ -325,7 +340,7 @@ public final class Nb201Benchmark {
     }
 
     private static void proxies(Settings s, List<Nb201Data.Arch> archs) {
-        DataSet batch = new DataSet(Nb201Data.images(s.images), Nb201Data.labels(s.images));
+        DataSet batch = new DataSet(s.images(s.images), Nb201Data.labels(s.dataset, s.images));
         List<String> header = new ArrayList<>(List.of("arch"));
         for (String p : BASELINES) {
             header.add(p);

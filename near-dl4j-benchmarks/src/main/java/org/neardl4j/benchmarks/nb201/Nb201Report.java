@@ -178,6 +178,8 @@ final class Nb201Report {
                 .append(rel(s.out)).append("/`; do not edit by hand. The data (1,000 NAS-Bench-201 architectures with ")
                 .append("their published accuracies, the authors' NEAR values for them, the first 512 CIFAR-10 test ")
                 .append("images) are bundled in `near-dl4j-cli/src/main/resources/nb201/` with their provenance.\n\n");
+        md.append("The same evaluation on CIFAR-100, ImageNet16-120 and NAS-Bench-101, shaped like the paper's tables,")
+                .append(" is in [PAPER.md](PAPER.md).\n\n");
 
         md.append("## What was run\n\n");
         md.append("- **Architectures scored**, of the ").append(archs.size())

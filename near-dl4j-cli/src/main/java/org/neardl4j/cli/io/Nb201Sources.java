@@ -24,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neardl4j.data.Cifar10;
 import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +38,16 @@ import java.util.List;
 
 /**
  * NAS-Bench-201 networks for the command line ({@code --nb201 CELL|FILE}): a cell string in NAS-Bench-201's notation
- * ({@code |nor_conv_3x3~0|+|...|}) or a file of them, and the CIFAR-10 test images bundled in the jar that score them
- * when no {@code --input} is given. A file holds one cell string per line (blank lines and lines starting with
+ * ({@code |nor_conv_3x3~0|+|...|}) or a file of them, and the images bundled in the jar that score them when no
+ * {@code --input} is given: for CIFAR-10 the first 64 CIFAR-10 test images, for CIFAR-100 the first 100 CIFAR-100 test
+ * images, for ImageNet16-120 the 120 stand-in images (as many as the logits' columns need), each normalised as
+ * NAS-Bench-201 trains on that dataset. A file holds one cell string per line (blank lines and lines starting with
  * {@code #} are skipped), or is a CSV with a {@code cellstr} column (as the bundled {@code nb201_cifar10_1000.csv}).
  *
  * <pre>{@code
  * List<Nb201Cell> cells = Nb201Sources.cells("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|none~0|none~1|avg_pool_3x3~2|");
  * INDArray x = Nb201Sources.bundledImages(64, DataType.FLOAT);   // [64, 3, 32, 32], normalised as NAS-Bench-201
+ * INDArray y = Nb201Sources.bundledImages(Nb201Dataset.IMAGENET16_120, DataType.FLOAT);   // [120, 3, 16, 16]
  * }</pre>
  */
 public final class Nb201Sources {
@@ -52,6 +56,10 @@ public final class Nb201Sources {
     public static final String IMAGES = "nb201/cifar10_test_0_511_uint8.npy";
     /** How many bundled images score an NB201 network without {@code --input}: the reference's one batch of 64. */
     public static final int DEFAULT_IMAGES = 64;
+    /** The bundled CIFAR-100 images: the first 128 CIFAR-100 test images, uint8 NCHW. */
+    public static final String CIFAR100_IMAGES = "nats-tss/cifar100_test_0_127_uint8.npy";
+    /** The bundled ImageNet16-120 stand-ins: one real ImageNet photo per class, 16x16, uint8 NCHW. */
+    public static final String IMAGENET16_IMAGES = "nats-tss/imagenet16_120_samples_uint8.npy";
 
     private Nb201Sources() {
     }
@@ -168,6 +176,64 @@ public final class Nb201Sources {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled labels " + LABELS, e);
         }
+    }
+
+    /**
+     * How many bundled images score a dataset's network without {@code --input}: 64 for CIFAR-10 (the reference's
+     * batch), 100 for CIFAR-100 and 120 for ImageNet16-120 (the classifier's width: a square logits matrix).
+     *
+     * @param dataset the dataset
+     * @return the number of images
+     */
+    public static int defaultImages(Nb201Dataset dataset) {
+        return switch (dataset) {
+            case CIFAR10 -> DEFAULT_IMAGES;
+            case CIFAR100 -> 100;
+            case IMAGENET16_120 -> 120;
+        };
+    }
+
+    /**
+     * The bundled images of a dataset, {@link #defaultImages} of them, normalised as NAS-Bench-201 trains on it.
+     *
+     * @param dataset the dataset
+     * @param type    the floating-point type
+     * @return {@code [n, 3, size, size]}
+     */
+    public static INDArray bundledImages(Nb201Dataset dataset, DataType type) {
+        if (dataset == Nb201Dataset.CIFAR10) {
+            return bundledImages(DEFAULT_IMAGES, type);
+        }
+        String resource = dataset == Nb201Dataset.CIFAR100 ? CIFAR100_IMAGES : IMAGENET16_IMAGES;
+        try (InputStream in = Nb201Sources.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled images " + resource + " not found on the class path");
+            }
+            INDArray raw = Cifar10.readImages(in);
+            int k = (int) Math.min(defaultImages(dataset), raw.size(0));
+            return dataset.normalise(raw.get(NDArrayIndex.interval(0, k), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all()).dup('c'), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled images " + resource, e);
+        }
+    }
+
+    /**
+     * How a dataset's bundled images are described in the output.
+     *
+     * @param dataset the dataset
+     * @param n       how many were used
+     * @return e.g. {@code bundled nats-tss/cifar100_test_0_127_uint8.npy (real CIFAR-100 test images 0..99, ...)}
+     */
+    public static String describeImages(Nb201Dataset dataset, long n) {
+        return switch (dataset) {
+            case CIFAR10 -> describeImages(n);
+            case CIFAR100 -> "bundled " + CIFAR100_IMAGES + " (real CIFAR-100 test images 0.." + (n - 1)
+                    + ", normalised as NAS-Bench-201)";
+            case IMAGENET16_120 -> "bundled " + IMAGENET16_IMAGES + " (" + n + " real ImageNet photos downsampled to"
+                    + " 16x16, one per ImageNet16-120 class: stand-ins for the benchmark's images; normalised as"
+                    + " NAS-Bench-201)";
+        };
     }
 
     /**
