@@ -220,7 +220,7 @@ final class Nb201Report {
                 .append(") at the same initialisation (repetition 1) on one batch of images with their labels; ")
                 .append("`params` is that class's parameter count, `params_mb` the table's.\n");
         md.append("- **Machine**: ").append(Runtime.getRuntime().availableProcessors()).append(" cores shared with ")
-                .append("other jobs; every chunk of the run held a lock that kept the other heavy jobs out. ND4J backend ")
+                .append("other jobs; every chunk of the run ran with no other heavy job on the machine. ND4J backend ")
                 .append(Nd4j.getBackend().getClass().getSimpleName()).append(", Java ")
                 .append(System.getProperty("java.version")).append(". Code versions (commit) that produced the rows: ")
                 .append(codeVersions(s)).append(".").append(s.codeNote.isEmpty() ? "" : " " + s.codeNote)
