@@ -131,6 +131,14 @@ public final class SparkRankingMain implements Callable<Integer> {
             + " format; for comparisons)")
     boolean noSpark;
 
+    @Option(names = "--accuracies", paramLabel = "FILE.csv", description = "name,value lines of a measured metric"
+            + " (higher is better): Spearman's rho, Kendall's tau and the top-k overlap with the ranking")
+    Path accuracies;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking (with --accuracies, the"
+            + " metric too) as CSV")
+    Path csv;
+
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "candidates printed (default 10)")
     int top;
 
@@ -208,6 +216,20 @@ public final class SparkRankingMain implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        if (accuracies != null) {
+            try {
+                result = result.withMetric("accuracy", RankingResult.readMetricCsv(accuracies));
+            } catch (IOException | RuntimeException e) {
+                throw CliException.badInput("--accuracies " + accuracies + ": " + CliException.oneLine(e), e);
+            }
+        }
+        if (csv != null) {
+            try {
+                result.writeCsv(csv);
+            } catch (IOException e) {
+                throw CliException.badInput("cannot write " + csv + ": " + CliException.oneLine(e), e);
+            }
+        }
         int fresh = 0;
         double scoring = 0;
         for (CSVRecord r : store.rows()) {
@@ -220,6 +242,7 @@ public final class SparkRankingMain implements Callable<Integer> {
         for (var f : result.failures()) {
             System.out.println("failed: " + f);
         }
+        result.correlation().ifPresent(c -> System.out.println("against " + accuracies + ": " + c));
         int inOut = result.entries().size() + result.failures().size();
         System.out.printf(Locale.ROOT, "candidates %d: ranked %d, failed %d, scored in this run %d, left for the next"
                         + " run %d (output %s)%n", list.size(), result.entries().size(), result.failures().size(),

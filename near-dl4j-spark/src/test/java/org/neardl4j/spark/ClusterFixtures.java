@@ -91,6 +91,7 @@ final class ClusterFixtures {
         pb.environment().put("SPARK_SCALA_VERSION", "2.12");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().remove("SPARK_TESTING");
+        pb.environment().put("OMP_NUM_THREADS", "1");       // the same ND4J thread count in every JVM of a test
         return pb.start();
     }
 

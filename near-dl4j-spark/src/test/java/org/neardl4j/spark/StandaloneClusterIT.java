@@ -91,7 +91,7 @@ class StandaloneClusterIT {
         List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
                 "--class", SparkRankingMain.class.getName(),
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
-                "--executor-memory", "1g",
+                "--executor-memory", "1g", "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
                 "--conf", "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.platform.extension=",
                 ClusterFixtures.shadedJar().toString()));
         args.addAll(RANK);
