@@ -211,7 +211,8 @@ public final class SparkRanking implements Serializable {
         return RankingResult.merge(ordered);
     }
 
-    private void checkOptions(Map<String, RankingResult> done) {
+    /** Refuses an output written with other repetitions or another seed. */
+    void checkOptions(Map<String, RankingResult> done) {
         for (RankingResult r : done.values()) {
             Provenance p = r.provenance();
             NearScorer scorer = local.scorer();

@@ -40,9 +40,12 @@ import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.RankingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -145,6 +148,9 @@ public final class SparkRankingMain implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Spec
+    CommandSpec spec;
+
     /**
      * Runs the command line ({@code near-cli}'s exit codes: 0 success, 1 bad input, 2 usage).
      *
@@ -162,6 +168,8 @@ public final class SparkRankingMain implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         List<SparkCandidate> list = readCandidates();
         INDArray[] x = readProbe();
         NearScorer scorer = NearScorer.builder().repetitions(scoring.repetitions(3)).seed(scoring.seed())
@@ -207,7 +215,7 @@ public final class SparkRankingMain implements Callable<Integer> {
                             runMillis.addAndGet(end.taskMetrics().executorRunTime());
                         }
                         if (!run.quiet() && (n % 100 == 0 || n == pending)) {
-                            System.err.printf(Locale.ROOT, "%d task(s) done, %.0f s%n", n,
+                            stderr.printf(Locale.ROOT, "%d task(s) done, %.0f s%n", n,
                                     (System.nanoTime() - t0) / 1e9);
                         }
                     }
@@ -238,25 +246,25 @@ public final class SparkRankingMain implements Callable<Integer> {
                 scoring += Double.parseDouble(r.get("seconds"));
             }
         }
-        System.out.println(top(result, top));
+        stdout.println(top(result, top));
         for (var f : result.failures()) {
-            System.out.println("failed: " + f);
+            stdout.println("failed: " + f);
         }
-        result.correlation().ifPresent(c -> System.out.println("against " + accuracies + ": " + c));
+        result.correlation().ifPresent(c -> stdout.println("against " + accuracies + ": " + c));
         int inOut = result.entries().size() + result.failures().size();
-        System.out.printf(Locale.ROOT, "candidates %d: ranked %d, failed %d, scored in this run %d, left for the next"
+        stdout.printf(Locale.ROOT, "candidates %d: ranked %d, failed %d, scored in this run %d, left for the next"
                         + " run %d (output %s)%n", list.size(), result.entries().size(), result.failures().size(),
                 fresh, list.size() - inOut, store.location());
-        System.out.printf(Locale.ROOT, "wall %.1f s, %.1f candidates/min (this run), scoring time of the candidates"
+        stdout.printf(Locale.ROOT, "wall %.1f s, %.1f candidates/min (this run), scoring time of the candidates"
                 + " %.1f s%n", wall, fresh / wall * 60, scoring);
         if (tasks.get() > 0) {
-            System.out.printf(Locale.ROOT, "spark: %d task(s), task time %.1f s (executor run time %.1f s); per task:"
+            stdout.printf(Locale.ROOT, "spark: %d task(s), task time %.1f s (executor run time %.1f s); per task:"
                             + " %.1f ms outside the executor, %.1f ms in the executor besides scoring%n", tasks.get(),
                     taskMillis.get() / 1e3, runMillis.get() / 1e3,
                     (taskMillis.get() - runMillis.get()) / (double) tasks.get(),
                     (runMillis.get() / 1e3 - scoring) * 1e3 / tasks.get());
         }
-        System.out.printf(Locale.ROOT, "memory: peak RSS %s MiB, peak heap %.0f MiB, ND4J threads %d%n", peakRssMiB(),
+        stdout.printf(Locale.ROOT, "memory: peak RSS %s MiB, peak heap %.0f MiB, ND4J threads %d%n", peakRssMiB(),
                 peakHeapMiB(), Nd4j.getEnvironment().maxThreads());
         return 0;
     }
@@ -264,6 +272,7 @@ public final class SparkRankingMain implements Callable<Integer> {
     private RankingResult localRanking(SparkRanking ranking, ResultStore store, List<SparkCandidate> list,
                                        INDArray[] x) throws IOException {
         Map<String, RankingResult> done = store.read();
+        ranking.checkOptions(done);
         List<RankingResult> parts = new ArrayList<>();
         var local = ranking.local();
         int scored = 0;
