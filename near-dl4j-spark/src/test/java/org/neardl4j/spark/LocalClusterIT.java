@@ -44,8 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spark's {@code local-cluster[2,1,2048]} master: a Master and two Workers in this JVM whose executors are two
- * separate JVMs started from the build's Spark home ({@code target/spark-home/jars}) with the shaded application jar,
- * as on a cluster. The ranking of 20 NAS-Bench-201 networks on 10 images is {@code ArchitectureRanking}'s, bit for
+ * separate JVMs started from the build's Spark home ({@code target/spark-home/jars}), with this JVM's classes. The ranking of 20 NAS-Bench-201 networks on 10 images is {@code ArchitectureRanking}'s, bit for
  * bit; a candidate that kills its executor's JVM on every attempt is reported as failed and the others are ranked.
  */
 class LocalClusterIT {
@@ -58,7 +57,7 @@ class LocalClusterIT {
     private static JavaSparkContext sc;
 
     @BeforeAll
-    static void start(@TempDir Path tmp) throws Exception {
+    static void start() {
         for (Nb201Cell c : SparkRankingMain.spread(Nb201Cell.all(), 20)) {
             CELLS.add(SparkCandidate.ofNb201(c.toString(), c.toString()));
         }
@@ -68,25 +67,11 @@ class LocalClusterIT {
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.executor.memory", "1g")
                 .set("spark.task.maxFailures", "2")
-                // the application as a user ships it, and a jar with the factory of the candidate that exits
-                .set("spark.jars", ClusterFixtures.shadedJar() + "," + exitJar(tmp))
-                // the generic native build, as in this JVM (the shaded jar also holds the oneDNN build)
-                .set("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.platform.extension=");
+                // the executors run the classes of this JVM (as Spark's own test suites do): results cross the
+                // process boundary as the same classes (the shaded jar, Guava relocated, is StandaloneClusterIT's)
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         ClusterFixtures.sparkHome();
         sc = new JavaSparkContext(conf);
-    }
-
-    /** A jar holding {@link ExitOnBuild}, for the executors' class loader (where the application jar is). */
-    private static Path exitJar(Path dir) throws Exception {
-        Path jar = dir.resolve("exit-on-build.jar");
-        String entry = ExitOnBuild.class.getName().replace('.', '/') + ".class";
-        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar));
-             var in = ExitOnBuild.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new java.util.jar.JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
-        }
-        return jar;
     }
 
     @AfterAll
