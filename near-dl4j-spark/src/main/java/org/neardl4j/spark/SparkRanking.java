@@ -18,12 +18,9 @@ package org.neardl4j.spark;
 import com.google.common.base.Preconditions;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -240,8 +237,6 @@ public final class SparkRanking implements Serializable {
         }
         int maxFailures = maxTaskFailures(sc);
         Broadcast<byte[][]> broadcastProbe = sc.broadcast(encoded);
-        TaskFailures failures = new TaskFailures();
-        sc.sc().addSparkListener(failures);
         int total = pending.size();
         int[] received = {0};
         long started = System.nanoTime();
@@ -261,7 +256,6 @@ public final class SparkRanking implements Serializable {
                     all.add(p);
                 }
                 ClassTag<ArrayList<Outcome>> tag = ClassTag$.MODULE$.apply(ArrayList.class);
-                failures.start(rdd.id());
                 try {
                     sc.sc().runJob(rdd.rdd(), new ScorePartition(local, broadcastProbe, maxFailures),
                             JavaConverters.asScalaBuffer(all).toSeq(), (Object partition, ArrayList<Outcome> outcomes) -> {
@@ -281,19 +275,14 @@ public final class SparkRanking implements Serializable {
                                 return BoxedUnit.UNIT;
                             }, tag);
                 } catch (RuntimeException e) {
-                    try {
-                        sc.sc().listenerBus().waitUntilEmpty(30_000);   // the failed tasks' events have arrived
-                    } catch (java.util.concurrent.TimeoutException timeout) {
-                        log.warn("Spark's listener events are late: {}", timeout.toString());
-                    }
-                    Map<Integer, String> lost = failures.exhausted(maxFailures);
+                    Map<Integer, String> lost = exhausted(e, slices);
                     if (lost.isEmpty()) {
                         throw e;
                     }
                     for (Map.Entry<Integer, String> l : lost.entrySet()) {
                         for (Indexed item : groups.get(l.getKey())) {
                             if (parts[item.index] == null) {
-                                String message = "its task failed " + maxFailures + " time(s), the last: "
+                                String message = "its task failed on all " + maxFailures + " attempt(s), the last: "
                                         + l.getValue();
                                 log.warn("{}: {}", item.candidate.name(), message);
                                 parts[item.index] = failed(item.candidate.name(), message, probe);
@@ -319,7 +308,6 @@ public final class SparkRanking implements Serializable {
                 left = next;
             }
         } finally {
-            sc.sc().removeSparkListener(failures);
             broadcastProbe.destroy();
         }
     }
@@ -351,84 +339,27 @@ public final class SparkRanking implements Serializable {
         }
     }
 
-    /** Counts the failed attempts of the current job's tasks, per partition. */
-    static final class TaskFailures extends SparkListener {
-        private volatile int rddId = -1;
-        private final Map<Integer, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<Integer, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Spark's words when a job is aborted because one task failed on every attempt. */
+    private static final java.util.regex.Pattern TASK_FAILED = java.util.regex.Pattern.compile(
+            "Task (\\d+) in stage [\\d.]+ failed (\\d+) times?, most recent failure: ([^\\n]*)");
 
-        void start(int rdd) {
-            counts.clear();
-            reasons.clear();
-            stages.clear();
-            rddId = rdd;
-        }
-
-        @Override
-        public void onStageSubmitted(org.apache.spark.scheduler.SparkListenerStageSubmitted s) {
-            if (s.stageInfo().rddInfos().exists(i -> i.id() == rddId)) {
-                stages.add(s.stageInfo().stageId());
-            }
-        }
-
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
-            if (stages.contains(end.stageId()) && end.reason() instanceof TaskFailedReason
-                    && ((TaskFailedReason) end.reason()).countTowardsTaskFailures()) {
-                int partition = end.taskInfo().partitionId();
-                counts.merge(partition, 1, Integer::sum);
-                reasons.put(partition, oneLine(((TaskFailedReason) end.reason()).toErrorString()));
-            }
-        }
-
-        /** The partitions that failed {@code max} times, with their last error. */
-        Map<Integer, String> exhausted(int max) {
-            Map<Integer, String> out = new java.util.TreeMap<>();
-            counts.forEach((p, n) -> {
-                if (n >= max) {
-                    out.put(p, reasons.get(p));
+    /**
+     * The partition whose task failed on every attempt, with Spark's last reason, when that is why the job was
+     * aborted (the task's index in the stage is its partition: every job here runs all the RDD's partitions);
+     * empty for any other failure.
+     */
+    static Map<Integer, String> exhausted(Throwable jobFailure, int partitions) {
+        for (Throwable t = jobFailure; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = TASK_FAILED.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                int partition = Integer.parseInt(m.group(1));
+                if (partition < partitions) {
+                    String reason = m.group(3).strip();
+                    return Map.of(partition, reason.length() > 500 ? reason.substring(0, 500) + "..." : reason);
                 }
-            });
-            return out;
+            }
         }
-
-        private static String oneLine(String s) {
-            String first = s == null ? "" : s.strip().split("\\R", 2)[0];
-            return first.length() > 500 ? first.substring(0, 500) + "..." : first;
-        }
-    }
-
-    /** A candidate and its position in the caller's list. */
-    static final class Indexed implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final int index;
-        final SparkCandidate candidate;
-
-        Indexed(int index, SparkCandidate candidate) {
-            this.index = index;
-            this.candidate = candidate;
-        }
-    }
-
-    /** What a task sends back for one candidate. */
-    static final class Outcome implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final int index;
-        final RankingResult part;
-        final double seconds;
-        final int attempt;
-        final String executor;
-        final String host;
-
-        Outcome(int index, RankingResult part, double seconds, int attempt, String executor, String host) {
-            this.index = index;
-            this.part = part;
-            this.seconds = seconds;
-            this.attempt = attempt;
-            this.executor = executor;
-            this.host = host;
-        }
+        return Map.of();
     }
 
     /**

@@ -99,7 +99,6 @@ class LocalClusterIT {
             executors.add(row.get("executor"));
         }
         assertFalse(executors.contains("driver"), "every candidate was scored in an executor JVM: " + executors);
-        assertTrue(Set.of("0", "1").containsAll(executors), executors.toString());
     }
 
     @Test
@@ -117,6 +116,6 @@ class LocalClusterIT {
         CandidateFailure f = r.failures().get(0);
         assertEquals("exits", f.name());
         assertEquals(SparkRanking.TaskFailedException.class.getName(), f.type());
-        assertTrue(f.error().contains("failed 2 time(s)") && f.error().contains("exited"), f.error());
+        assertTrue(f.error().contains("failed on all 2 attempt(s)") && f.error().contains("exited"), f.error());
     }
 }

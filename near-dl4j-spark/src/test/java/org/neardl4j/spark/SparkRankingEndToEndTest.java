@@ -170,6 +170,20 @@ class SparkRankingEndToEndTest {
         }
     }
 
+    @Test
+    void aJobAbortedByATaskFailingEveryAttemptNamesThatPartition() {
+        // Spark 3.5's message when a task has failed spark.task.maxFailures times (an executor dying each time)
+        RuntimeException e = new RuntimeException("Job aborted due to stage failure: Task 7 in stage 3.0 failed 4"
+                + " times, most recent failure: Lost task 7.3 in stage 3.0 (TID 41) (10.0.0.5 executor 6):"
+                + " ExecutorLostFailure (executor 6 exited caused by one of the running tasks) Reason: Command exited"
+                + " with code 134\nDriver stacktrace:");
+        assertEquals(java.util.Map.of(7, "Lost task 7.3 in stage 3.0 (TID 41) (10.0.0.5 executor 6): ExecutorLostFailure"
+                + " (executor 6 exited caused by one of the running tasks) Reason: Command exited with code 134"),
+                SparkRanking.exhausted(new IllegalStateException("wrapped", e), 8));
+        assertEquals(java.util.Map.of(), SparkRanking.exhausted(e, 5), "not a partition of this job");
+        assertEquals(java.util.Map.of(), SparkRanking.exhausted(new RuntimeException("Job 3 cancelled"), 8));
+    }
+
     private static List<Path> parts(Path dir) throws java.io.IOException {
         try (var s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
