@@ -362,6 +362,38 @@ public final class SparkRanking implements Serializable {
         return Map.of();
     }
 
+    /** A candidate and its position in the caller's list. */
+    static final class Indexed implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int index;
+        final SparkCandidate candidate;
+
+        Indexed(int index, SparkCandidate candidate) {
+            this.index = index;
+            this.candidate = candidate;
+        }
+    }
+
+    /** What a task sends back for one candidate. */
+    static final class Outcome implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int index;
+        final RankingResult part;
+        final double seconds;
+        final int attempt;
+        final String executor;
+        final String host;
+
+        Outcome(int index, RankingResult part, double seconds, int attempt, String executor, String host) {
+            this.index = index;
+            this.part = part;
+            this.seconds = seconds;
+            this.attempt = attempt;
+            this.executor = executor;
+            this.host = host;
+        }
+    }
+
     /**
      * The task: scores every candidate of its partition, each failure isolated. On the last attempt Spark gives the
      * task, any error of a candidate (not only those {@link ArchitectureRanking} isolates) is reported as that
