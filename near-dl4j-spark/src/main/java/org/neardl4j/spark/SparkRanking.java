@@ -274,10 +274,10 @@ public final class SparkRanking implements Serializable {
                                         (System.nanoTime() - started) / 1_000_000_000L);
                                 return BoxedUnit.UNIT;
                             }, tag);
-                } catch (RuntimeException e) {
+                } catch (Exception e) {          // Spark's SparkException is a checked exception
                     Map<Integer, String> lost = exhausted(e, slices);
                     if (lost.isEmpty()) {
-                        throw e;
+                        throw SparkRanking.<RuntimeException>rethrow(e);
                     }
                     for (Map.Entry<Integer, String> l : lost.entrySet()) {
                         for (Indexed item : groups.get(l.getKey())) {
@@ -337,6 +337,12 @@ public final class SparkRanking implements Serializable {
         TaskFailedException(String message) {
             super(message);
         }
+    }
+
+    /** Throws {@code t} as it is (Spark's checked exceptions reach the caller unchanged, as before). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     /** Spark's words when a job is aborted because one task failed on every attempt. */
