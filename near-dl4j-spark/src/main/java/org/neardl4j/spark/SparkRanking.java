@@ -16,16 +16,18 @@
 package org.neardl4j.spark;
 
 import com.google.common.base.Preconditions;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.score.NearScorer;
 import org.neardl4j.score.Provenance;
 import org.neardl4j.tune.ArchitectureRanking;
-import org.neardl4j.tune.CandidateFailure;
+import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.RankingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +40,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,15 +58,16 @@ import java.util.Set;
  * <p>Candidates are {@link SparkCandidate}s, descriptions that the executors build themselves; the probe data is
  * broadcast once. A candidate that cannot be built or scored (bad configuration, NaN activations, out of memory) is
  * reported in {@link RankingResult#failures()} with its error and the others are still ranked; a task that is lost
- * (an executor dies) is retried by Spark and gives the same values. With {@link Builder#output} every result is
- * appended to a CSV file as it reaches the driver, and a job restarted on the same file skips the candidates already
- * in it (see {@link Builder#retryFailures}).
+ * (an executor dies) is retried by Spark and gives the same values, and a candidate whose task fails on every
+ * attempt Spark gives it is reported as failed, never retried without end. With {@link Builder#output} the results
+ * go to a directory of CSV files on any Hadoop file system as they reach the driver, and a job restarted on the same
+ * directory skips the candidates already in it (see {@link Builder#retryFailures}).
  *
  * <pre>{@code
  * JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("near"));
  * SparkRanking ranking = SparkRanking.builder()
  *         .ranking(ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(3).seed(1).build()).build())
- *         .output(Paths.get("/shared/near/ranking.csv"))
+ *         .output("hdfs://namenode:8020/near/ranking")      // or file:///..., s3a://...
  *         .build();
  * RankingResult r = ranking.rank(sc, candidates, probeImages);
  * System.out.println(r);
@@ -81,15 +85,21 @@ public final class SparkRanking implements Serializable {
     private final ArchitectureRanking local;
     /** Spark tasks, 0 for one per candidate. */
     private final int partitions;
-    /** The output file, or null. */
+    /** The output directory (a Hadoop path or URI), or null. */
     private final String output;
+    /** The longest a result waits on the driver before it is written. */
+    private final long flushMillis;
+    /** The most candidates scored in one call. */
+    private final int limit;
     /** Whether failed candidates in the output are scored again. */
     private final boolean retryFailures;
 
     private SparkRanking(Builder b) {
         this.local = b.ranking.toBuilder().isolateFailures(true).build();
         this.partitions = b.partitions;
-        this.output = b.output == null ? null : b.output.toString();
+        this.output = b.output;
+        this.flushMillis = b.flushMillis;
+        this.limit = b.limit;
         this.retryFailures = b.retryFailures;
     }
 
@@ -111,6 +121,11 @@ public final class SparkRanking implements Serializable {
      */
     public ArchitectureRanking local() {
         return local;
+    }
+
+    /** The longest a result waits on the driver before it is written, in milliseconds. */
+    long flushMillis() {
+        return flushMillis;
     }
 
     /**
@@ -136,92 +151,221 @@ public final class SparkRanking implements Serializable {
             Preconditions.checkArgument(c != null, "a candidate is null");
             Preconditions.checkArgument(names.add(c.name()), "two candidates are named '%s'", c.name());
         }
-        ResultFile file = output == null ? null : new ResultFile(Path.of(output));
+        for (int k = 0; k < probe.length; k++) {
+            Preconditions.checkArgument(probe[k] != null, "probe array %s is null", k);
+        }
+        ResultStore store;
         Map<String, RankingResult> done;
         try {
-            done = file == null ? new java.util.LinkedHashMap<>() : file.read();
-            if (file != null) {
-                file.open();
-            }
+            store = output == null ? null : new ResultStore(output, sc.hadoopConfiguration(), flushMillis);
+            done = store == null ? new LinkedHashMap<>() : store.read();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use output " + output + ": " + e.getMessage(), e);
         }
+        checkOptions(done);
+        RankingResult[] parts = new RankingResult[candidates.size()];
+        List<Indexed> pending = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            SparkCandidate c = candidates.get(i);
+            RankingResult previous = done.get(c.name());
+            if (previous != null && (previous.failures().isEmpty() || !retryFailures)) {
+                parts[i] = previous;
+            } else if (pending.size() < limit) {
+                pending.add(new Indexed(i, c));
+            }
+        }
+        int skipped = (int) java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).count();
+        if (skipped > 0) {
+            log.info("{} of {} candidate(s) already in {}: not scored again", skipped, candidates.size(),
+                    store.location());
+        }
+        if (!pending.isEmpty()) {
+            try {
+                score(sc, pending, probe, parts, store);
+            } finally {
+                if (store != null) {
+                    try {
+                        store.flush();
+                    } catch (IOException e) {
+                        log.error("cannot write the last results to {}: {}", store.location(), e.toString());
+                    }
+                }
+            }
+        }
+        List<RankingResult> ordered = new ArrayList<>(parts.length);
+        int left = 0;
+        for (RankingResult p : parts) {
+            if (p == null) {
+                left++;
+            } else {
+                ordered.add(p);
+            }
+        }
+        if (left > 0) {
+            log.info("{} candidate(s) left for the next run (limit {})", left, limit);
+        }
+        Preconditions.checkState(!ordered.isEmpty(), "no candidate scored (limit %s)", limit);
+        return RankingResult.merge(ordered);
+    }
+
+    /** Refuses an output written with other repetitions or another seed. */
+    void checkOptions(Map<String, RankingResult> done) {
         for (RankingResult r : done.values()) {
             Provenance p = r.provenance();
             NearScorer scorer = local.scorer();
             Preconditions.checkArgument(p.repetitions() == scorer.repetitions() && p.seed() == scorer.seed(),
                     "output %s holds results with %s repetition(s) and seed %s, this ranking has %s and %s: use"
-                            + " another output file", output, p.repetitions(), p.seed(),
+                            + " another output", output, p.repetitions(), p.seed(),
                     scorer.repetitions(), scorer.seed());
         }
-        List<Indexed> pending = new ArrayList<>();
-        int skipped = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            SparkCandidate c = candidates.get(i);
-            RankingResult previous = done.get(c.name());
-            if (previous != null && (previous.failures().isEmpty() || !retryFailures)) {
-                skipped++;
-            } else {
-                pending.add(new Indexed(i, c));
-            }
-        }
-        if (skipped > 0) {
-            log.info("{} of {} candidate(s) already in {}: not scored again", skipped, candidates.size(), output);
-        }
-        RankingResult[] parts = new RankingResult[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            RankingResult previous = done.get(candidates.get(i).name());
-            if (previous != null && (previous.failures().isEmpty() || !retryFailures)) {
-                parts[i] = previous;
-            }
-        }
-        if (!pending.isEmpty()) {
-            byte[][] encoded = new byte[probe.length][];
-            for (int k = 0; k < probe.length; k++) {
-                Preconditions.checkArgument(probe[k] != null, "probe array %s is null", k);
-                try {
-                    encoded[k] = Nd4j.toByteArray(probe[k]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            Broadcast<byte[][]> broadcastProbe = sc.broadcast(encoded);
-            int slices = partitions > 0 ? Math.min(partitions, pending.size()) : pending.size();
-            JavaRDD<Indexed> rdd = sc.parallelize(pending, slices);
-            List<Object> all = new ArrayList<>();
-            for (int p = 0; p < rdd.getNumPartitions(); p++) {
-                all.add(p);
-            }
-            ClassTag<ArrayList<Outcome>> tag = ClassTag$.MODULE$.apply(ArrayList.class);
-            int[] received = {0};
-            long started = System.nanoTime();
+    }
+
+    /**
+     * Scores the pending candidates in Spark jobs. A task that fails on its last attempt (its executor died every
+     * time, for example) makes the job fail: its candidates are then reported as failed and the others go to a new
+     * job, so that one bad candidate never stops the rest.
+     */
+    private void score(JavaSparkContext sc, List<Indexed> pending, INDArray[] probe, RankingResult[] parts,
+                       ResultStore store) {
+        byte[][] encoded = new byte[probe.length][];
+        for (int k = 0; k < probe.length; k++) {
             try {
-                sc.sc().runJob(rdd.rdd(), new ScorePartition(local, broadcastProbe),
-                        JavaConverters.asScalaBuffer(all).toSeq(), (Object partition, ArrayList<Outcome> outcomes) -> {
-                            for (Outcome o : outcomes) {
-                                parts[o.index] = o.part;
+                encoded[k] = Nd4j.toByteArray(probe[k]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        int maxFailures = maxTaskFailures(sc);
+        Broadcast<byte[][]> broadcastProbe = sc.broadcast(encoded);
+        int total = pending.size();
+        int[] received = {0};
+        long started = System.nanoTime();
+        try {
+            List<Indexed> left = pending;
+            while (!left.isEmpty()) {
+                int slices = partitions > 0 ? Math.min(partitions, left.size()) : left.size();
+                List<List<Indexed>> groups = new ArrayList<>();
+                for (int p = 0; p < slices; p++) {
+                    groups.add(new ArrayList<>(left.subList(p * left.size() / slices,
+                            (p + 1) * left.size() / slices)));
+                }
+                // one element per partition: partition p holds exactly groups.get(p)
+                JavaRDD<List<Indexed>> rdd = sc.parallelize(groups, slices);
+                List<Object> all = new ArrayList<>();
+                for (int p = 0; p < slices; p++) {
+                    all.add(p);
+                }
+                ClassTag<ArrayList<Outcome>> tag = ClassTag$.MODULE$.apply(ArrayList.class);
+                try {
+                    sc.sc().runJob(rdd.rdd(), new ScorePartition(local, broadcastProbe, maxFailures),
+                            JavaConverters.asScalaBuffer(all).toSeq(), (Object partition, ArrayList<Outcome> outcomes) -> {
+                                for (Outcome o : outcomes) {
+                                    parts[o.index] = o.part;
+                                    received[0]++;
+                                    if (store != null) {
+                                        try {
+                                            store.add(o.part, o.seconds, o.attempt, o.executor, o.host);
+                                        } catch (IOException e) {
+                                            throw new UncheckedIOException("cannot write to " + output, e);
+                                        }
+                                    }
+                                }
+                                log.info("{}/{} candidate(s) scored ({} s)", received[0], total,
+                                        (System.nanoTime() - started) / 1_000_000_000L);
+                                return BoxedUnit.UNIT;
+                            }, tag);
+                } catch (Exception e) {          // Spark's SparkException is a checked exception
+                    Map<Integer, String> lost = exhausted(e, slices);
+                    if (lost.isEmpty()) {
+                        throw SparkRanking.<RuntimeException>rethrow(e);
+                    }
+                    for (Map.Entry<Integer, String> l : lost.entrySet()) {
+                        for (Indexed item : groups.get(l.getKey())) {
+                            if (parts[item.index] == null) {
+                                String message = "its task failed on all " + maxFailures + " attempt(s), the last: "
+                                        + l.getValue();
+                                log.warn("{}: {}", item.candidate.name(), message);
+                                parts[item.index] = failed(item.candidate.name(), message, probe);
                                 received[0]++;
-                                if (file != null) {
+                                if (store != null) {
                                     try {
-                                        file.append(o.part, o.seconds, o.attempt, o.host);
-                                    } catch (IOException e) {
-                                        throw new UncheckedIOException("cannot append to " + output, e);
+                                        store.add(parts[item.index], 0, maxFailures - 1, "", "");
+                                    } catch (IOException io) {
+                                        throw new UncheckedIOException("cannot write to " + output, io);
                                     }
                                 }
                             }
-                            log.info("{}/{} candidate(s) scored ({} s)", received[0], pending.size(),
-                                    (System.nanoTime() - started) / 1_000_000_000L);
-                            return BoxedUnit.UNIT;
-                        }, tag);
-            } finally {
-                broadcastProbe.destroy();
+                        }
+                    }
+                }
+                List<Indexed> next = new ArrayList<>();
+                for (Indexed item : left) {
+                    if (parts[item.index] == null) {
+                        next.add(item);
+                    }
+                }
+                Preconditions.checkState(next.size() < left.size(), "no progress in a Spark job");
+                left = next;
+            }
+        } finally {
+            broadcastProbe.destroy();
+        }
+    }
+
+    /** The attempts Spark gives a task before the job fails ({@code spark.task.maxFailures}, 1 in {@code local[N]}). */
+    private static int maxTaskFailures(JavaSparkContext sc) {
+        if (sc.sc().taskScheduler() instanceof TaskSchedulerImpl) {
+            return ((TaskSchedulerImpl) sc.sc().taskScheduler()).maxTaskFailures();
+        }
+        return sc.getConf().getInt("spark.task.maxFailures", 4);
+    }
+
+    /** A one-candidate ranking that reports the candidate as failed with {@code message}. */
+    private RankingResult failed(String name, String message, INDArray[] probe) {
+        return local.rank(List.of(Candidate.ofSupplier(name, () -> {
+            throw new TaskFailedException(message);
+        })), probe);
+    }
+
+    /**
+     * The error of a candidate whose task failed on every attempt Spark gives it (an error that is not a candidate's
+     * own failure, or an executor that died while scoring it).
+     */
+    static final class TaskFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TaskFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Throws {@code t} as it is (Spark's checked exceptions reach the caller unchanged, as before). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /** Spark's words when a job is aborted because one task failed on every attempt. */
+    private static final java.util.regex.Pattern TASK_FAILED = java.util.regex.Pattern.compile(
+            "Task (\\d+) in stage [\\d.]+ failed (\\d+) times?, most recent failure: ([^\\n]*)");
+
+    /**
+     * The partition whose task failed on every attempt, with Spark's last reason, when that is why the job was
+     * aborted (the task's index in the stage is its partition: every job here runs all the RDD's partitions);
+     * empty for any other failure.
+     */
+    static Map<Integer, String> exhausted(Throwable jobFailure, int partitions) {
+        for (Throwable t = jobFailure; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = TASK_FAILED.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                int partition = Integer.parseInt(m.group(1));
+                if (partition < partitions) {
+                    String reason = m.group(3).strip();
+                    return Map.of(partition, reason.length() > 500 ? reason.substring(0, 500) + "..." : reason);
+                }
             }
         }
-        List<RankingResult> ordered = new ArrayList<>(parts.length);
-        for (RankingResult p : parts) {
-            ordered.add(Preconditions.checkNotNull(p, "a candidate got no result"));
-        }
-        return RankingResult.merge(ordered);
+        return Map.of();
     }
 
     /** A candidate and its position in the caller's list. */
@@ -243,47 +387,70 @@ public final class SparkRanking implements Serializable {
         final RankingResult part;
         final double seconds;
         final int attempt;
+        final String executor;
         final String host;
 
-        Outcome(int index, RankingResult part, double seconds, int attempt, String host) {
+        Outcome(int index, RankingResult part, double seconds, int attempt, String executor, String host) {
             this.index = index;
             this.part = part;
             this.seconds = seconds;
             this.attempt = attempt;
+            this.executor = executor;
             this.host = host;
         }
     }
 
-    /** The task: scores every candidate of its partition, each failure isolated. */
+    /**
+     * The task: scores every candidate of its partition, each failure isolated. On the last attempt Spark gives the
+     * task, any error of a candidate (not only those {@link ArchitectureRanking} isolates) is reported as that
+     * candidate's failure, so that the job goes on.
+     */
     static final class ScorePartition extends scala.runtime.AbstractFunction2<TaskContext,
-            scala.collection.Iterator<Indexed>, ArrayList<Outcome>> implements Serializable {
+            scala.collection.Iterator<List<Indexed>>, ArrayList<Outcome>> implements Serializable {
         private static final long serialVersionUID = 1L;
         private final ArchitectureRanking ranking;
         private final Broadcast<byte[][]> probe;
+        private final int maxFailures;
 
-        ScorePartition(ArchitectureRanking ranking, Broadcast<byte[][]> probe) {
+        ScorePartition(ArchitectureRanking ranking, Broadcast<byte[][]> probe, int maxFailures) {
             this.ranking = ranking;
             this.probe = probe;
+            this.maxFailures = maxFailures;
         }
 
         @Override
-        public ArrayList<Outcome> apply(TaskContext context, scala.collection.Iterator<Indexed> items) {
+        public ArrayList<Outcome> apply(TaskContext context, scala.collection.Iterator<List<Indexed>> groups) {
             byte[][] bytes = probe.value();
             INDArray[] x = new INDArray[bytes.length];
             for (int k = 0; k < bytes.length; k++) {
                 x[k] = Nd4j.fromByteArray(bytes[k]);
             }
             String host = host();
+            String executor = SparkEnv.get() == null ? "" : SparkEnv.get().executorId();
             int attempt = context == null ? 0 : context.attemptNumber();
+            boolean last = attempt + 1 >= maxFailures;
             ArrayList<Outcome> out = new ArrayList<>();
-            while (items.hasNext()) {
-                Indexed item = items.next();
-                long t0 = System.nanoTime();
-                RankingResult part = ranking.rank(List.of(item.candidate.toCandidate()), x);
-                if (context != null) {
-                    context.killTaskIfInterrupted();     // a killed task reports nothing, not a failure
+            while (groups.hasNext()) {
+                for (Indexed item : groups.next()) {
+                    long t0 = System.nanoTime();
+                    RankingResult part;
+                    try {
+                        part = ranking.rank(List.of(item.candidate.toCandidate()), x);
+                    } catch (Error e) {
+                        if (!last) {
+                            throw e;                      // Spark runs the task again, perhaps on another executor
+                        }
+                        String message = e.getClass().getName() + ": " + e.getMessage() + " (on each of "
+                                + maxFailures + " attempt(s))";
+                        part = ranking.rank(List.of(Candidate.ofSupplier(item.candidate.name(), () -> {
+                            throw new TaskFailedException(message);
+                        })), x);
+                    }
+                    if (context != null) {
+                        context.killTaskIfInterrupted();     // a killed task reports nothing, not a failure
+                    }
+                    out.add(new Outcome(item.index, part, (System.nanoTime() - t0) / 1e9, attempt, executor, host));
                 }
-                out.add(new Outcome(item.index, part, (System.nanoTime() - t0) / 1e9, attempt, host));
             }
             return out;
         }
@@ -303,13 +470,15 @@ public final class SparkRanking implements Serializable {
      * <pre>{@code
      * SparkRanking r = SparkRanking.builder()
      *         .ranking(ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(3).build()).build())
-     *         .partitions(200).output(Paths.get("ranking.csv")).build();
+     *         .partitions(200).output("file:///shared/near/ranking").build();
      * }</pre>
      */
     public static final class Builder {
         private ArchitectureRanking ranking = ArchitectureRanking.builder().build();
         private int partitions;
-        private Path output;
+        private String output;
+        private long flushMillis = 30_000;
+        private int limit = Integer.MAX_VALUE;
         private boolean retryFailures;
 
         private Builder() {
@@ -343,14 +512,47 @@ public final class SparkRanking implements Serializable {
         }
 
         /**
-         * A CSV file on the driver's file system where every result is appended as it arrives; a job restarted on
-         * the same file skips the candidates already in it (default: none).
+         * A directory where every result is written as it arrives (CSV part files, see docs/SPARK.md), on any file
+         * system Hadoop reaches: {@code file:///shared/near/run1}, {@code hdfs://namenode:8020/near/run1},
+         * {@code s3a://bucket/near/run1}; a path without a scheme is on the cluster's default file system
+         * ({@code fs.defaultFS}, the local one unless configured). A job restarted on the same directory skips the
+         * candidates already in it (default: none).
          *
-         * @param output the file (created with its directory if missing)
+         * @param uri the directory (created when the first results are written)
          * @return this builder
          */
-        public Builder output(Path output) {
-            this.output = Preconditions.checkNotNull(output, "output");
+        public Builder output(String uri) {
+            Preconditions.checkArgument(uri != null && !uri.isBlank(), "output must not be empty");
+            this.output = uri;
+            return this;
+        }
+
+        /**
+         * How long a result may wait on the driver before it is written to the output (default 30 s): the results
+         * that arrive within the interval are written together as one part file, and those still waiting when the
+         * driver dies are scored again by the next run.
+         *
+         * @param interval zero or more; zero writes every result at once (one file per result)
+         * @return this builder
+         */
+        public Builder flushInterval(Duration interval) {
+            Preconditions.checkArgument(interval != null && !interval.isNegative(), "flush interval must be >= 0,"
+                    + " got %s", interval);
+            this.flushMillis = interval.toMillis();
+            return this;
+        }
+
+        /**
+         * The most candidates one call of {@link SparkRanking#rank} scores (default: all). The others are left out
+         * of the result, and a later call on the same output scores the next ones: a long ranking in chunks of
+         * bounded time.
+         *
+         * @param limit at least 1
+         * @return this builder
+         */
+        public Builder limit(int limit) {
+            Preconditions.checkArgument(limit >= 1, "limit must be >= 1, got %s", limit);
+            this.limit = limit;
             return this;
         }
 

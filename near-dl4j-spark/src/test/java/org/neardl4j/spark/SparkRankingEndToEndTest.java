@@ -34,7 +34,6 @@ import org.neardl4j.tune.RankingResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,15 +84,19 @@ class SparkRankingEndToEndTest {
             }
             return mlp(9);
         }));
+        c.add(SparkCandidate.of("fails-every-time", () -> {
+            throw new AssertionError("simulated error on every attempt");          // not isolated either
+        }));
         c.add(good(20));
         return c;
     }
 
     @Test
     void ranksIsolatesFailuresRetriesLostTasksAndResumes(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("out").resolve("ranking.csv");
+        String out = dir.resolve("out").toUri().toString();     // file:///...: through Hadoop's FileSystem
+        assertTrue(out.startsWith("file:/"), out);
         SparkRanking ranking = SparkRanking.builder()
-                .ranking(ArchitectureRanking.builder().scorer(SCORER).build()).output(csv).build();
+                .ranking(ArchitectureRanking.builder().scorer(SCORER).build()).output(out).build();
         MultiLayerNetwork saved = mlp(14);
         Path zip = dir.resolve("saved.zip");
         ModelSerializer.writeModel(saved, zip.toFile(), false);
@@ -110,17 +113,27 @@ class SparkRankingEndToEndTest {
                 assertEquals(expected.get(c.name()).result().matrices(), c.result().matrices(), c.name());
             }
             List<CandidateFailure> failures = first.failures();
-            assertEquals(List.of("bad-json", "nan-weights", "out-of-memory"),
+            assertEquals(List.of("bad-json", "nan-weights", "out-of-memory", "fails-every-time"),
                     failures.stream().map(CandidateFailure::name).toList());
             assertTrue(failures.get(1).error().contains("NaN"), failures.get(1).toString());
             assertEquals("java.lang.OutOfMemoryError", failures.get(2).type());
-            List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            assertEquals(1 + 7, rows.size(), String.join("\n", rows));
-            assertTrue(rows.stream().anyMatch(r -> r.startsWith("lost-once,ok,") && r.contains(",1,")),
+            // reported after the 3 attempts of local[2,3], with the error it threw
+            assertTrue(failures.get(3).error().contains("java.lang.AssertionError: simulated error on every attempt")
+                    && failures.get(3).error().contains("3 attempt(s)"), failures.get(3).toString());
+            List<Path> parts = parts(dir.resolve("out"));
+            assertEquals(1, parts.size(), "one part: everything arrived within the flush interval");
+            List<String> rows = Files.readAllLines(parts.get(0), StandardCharsets.UTF_8);
+            assertEquals(String.join(",", ResultStore.HEADER), rows.get(0));
+            assertEquals(1 + 8, rows.size(), String.join("\n", rows));
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("lost-once,ok,") && r.contains(",1,driver,")),
                     "the lost task's row comes from its second attempt");
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("fails-every-time,failed,") && r.contains(",2,driver,")),
+                    "reported on the third attempt");
 
-            // a crash while writing left half a row; the job is restarted with one more candidate
-            Files.writeString(csv, "w99,ok,12.5,0.1,\"12", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            // a driver that died while writing a part left it under its hidden name; the job is restarted with two
+            // more candidates
+            Files.writeString(dir.resolve("out").resolve("_part-0000000000000-00000.csv"),
+                    String.join(",", ResultStore.HEADER) + "\r\nw99,ok,12.5,0.1,\"12", StandardCharsets.UTF_8);
             int builtBefore = BUILT.get();
             List<SparkCandidate> more = new ArrayList<>(firstRun());
             more.add(good(30));
@@ -128,11 +141,52 @@ class SparkRankingEndToEndTest {
             RankingResult second = ranking.rank(sc, more, PROBE);
             assertEquals(1, BUILT.get() - builtBefore, "only the new candidates are scored");
             assertEquals(6, second.entries().size());
-            assertEquals(3, second.failures().size());
+            assertEquals(4, second.failures().size());
             for (RankedCandidate c : second.entries()) {
                 assertEquals(expected.get(c.name()).scores(), c.scores(), c.name());
             }
             assertEquals(expected.names(), second.names());
+            assertEquals(2, parts(dir.resolve("out")).size());
+        }
+    }
+
+    @Test
+    void limitScoresAChunkAndTheNextCallTheRest(@TempDir Path dir) throws Exception {
+        String out = dir.resolve("chunks").toUri().toString();
+        SparkRanking chunk = SparkRanking.builder().ranking(ArchitectureRanking.builder().scorer(SCORER).build())
+                .output(out).flushInterval(java.time.Duration.ZERO).limit(2).build();
+        List<SparkCandidate> all = List.of(good(5), good(8), good(11));
+        RankingResult expected = chunk.local().rank(all.stream().map(SparkCandidate::toCandidate).toList(), PROBE);
+        try (JavaSparkContext sc = SparkFixtures.context("local[2]")) {
+            RankingResult first = chunk.rank(sc, all, PROBE);
+            assertEquals(List.of("w5", "w8"), first.names().stream().sorted().toList());
+            assertEquals(2, parts(dir.resolve("chunks")).size(), "flush interval 0: one part per result");
+            RankingResult second = chunk.rank(sc, all, PROBE);
+            assertEquals(expected.names(), second.names());
+            for (RankedCandidate c : second.entries()) {
+                assertEquals(expected.get(c.name()).scores(), c.scores(), c.name());
+            }
+            assertEquals(3, parts(dir.resolve("chunks")).size());
+        }
+    }
+
+    @Test
+    void aJobAbortedByATaskFailingEveryAttemptNamesThatPartition() {
+        // Spark 3.5's message when a task has failed spark.task.maxFailures times (an executor dying each time)
+        RuntimeException e = new RuntimeException("Job aborted due to stage failure: Task 7 in stage 3.0 failed 4"
+                + " times, most recent failure: Lost task 7.3 in stage 3.0 (TID 41) (10.0.0.5 executor 6):"
+                + " ExecutorLostFailure (executor 6 exited caused by one of the running tasks) Reason: Command exited"
+                + " with code 134\nDriver stacktrace:");
+        assertEquals(java.util.Map.of(7, "Lost task 7.3 in stage 3.0 (TID 41) (10.0.0.5 executor 6): ExecutorLostFailure"
+                + " (executor 6 exited caused by one of the running tasks) Reason: Command exited with code 134"),
+                SparkRanking.exhausted(new IllegalStateException("wrapped", e), 8));
+        assertEquals(java.util.Map.of(), SparkRanking.exhausted(e, 5), "not a partition of this job");
+        assertEquals(java.util.Map.of(), SparkRanking.exhausted(new RuntimeException("Job 3 cancelled"), 8));
+    }
+
+    private static List<Path> parts(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
         }
     }
 }
