@@ -178,9 +178,12 @@ final class RepetitionLoop {
             }
             if (!zero.isEmpty()) {
                 warnings.add(String.format("%d of %d matrices are all zero (effective rank 0), the first of layer %s:"
-                                + " an all-zero input, or a branch whose output is zero (e.g. an NB201 cell whose"
-                                + " output node has only 'none' edges); the score says little about the network",
-                        zero.size(), eranks.length, zero.get(0)));
+                                + " its block saw only zeros (a blank image region after a ReLU, an all-zero input, or"
+                                + " a branch whose output is zero, e.g. an NB201 cell whose output node has only"
+                                + " 'none' edges)%s",
+                        zero.size(), eranks.length, zero.get(0),
+                        2 * zero.size() >= eranks.length ? "; with most matrices zero the score says little about the"
+                                + " network" : ""));
             }
         }
         List<MatrixScore> scores = new ArrayList<>(samplers.size());
