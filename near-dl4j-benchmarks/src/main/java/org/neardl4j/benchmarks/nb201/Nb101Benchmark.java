@@ -36,9 +36,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -167,28 +165,12 @@ public final class Nb101Benchmark {
         List<String> row(Nb201Data.Nb101Row r);
     }
 
-    private static void each(Settings s, String task, List<String> header, List<Nb201Data.Nb101Row> rows, RowTask f) {
+    /** Runs a task over the rows not yet in its CSV, within --from, --limit and --budget-seconds. */
+    private static void each(Settings s, String task, List<String> header, List<Nb201Data.Nb101Row> items, RowTask f) {
         List<String> h = new ArrayList<>(header);
         h.add("code");
-        ResumableCsv csv = new ResumableCsv(csv(s, task), h);
-        Set<String> done = new HashSet<>(csv.keys("id"));
-        int added = 0;
-        for (int i = s.from; i < rows.size(); i++) {
-            Nb201Data.Nb101Row r = rows.get(i);
-            if (done.contains(Integer.toString(r.id()))) {
-                continue;
-            }
-            if (added >= s.limit || s.elapsed() >= s.budgetSeconds) {
-                log.info("{}: stopping at row {} ({} added, {} s)", task, i, added, String.format("%.0f", s.elapsed()));
-                return;
-            }
-            List<String> row = new ArrayList<>(f.row(r));
-            row.add(s.codeVersion);
-            csv.append(row);
-            added++;
-            log.info("{} [{}/{}] id {}: {}", task, i + 1, rows.size(), r.id(), row);
-        }
-        log.info("{}: all {} rows done ({} added in this run)", task, rows.size(), added);
+        new ResumableCsv(csv(s, task), h).fill(new ResumableCsv.Run(task, s.from, s.limit, s.budgetSeconds,
+                s::elapsed, s.codeVersion), "id", items, r -> Integer.toString(r.id()), f::row);
     }
 
     private static void near(Settings s, List<Nb201Data.Nb101Row> rows) {

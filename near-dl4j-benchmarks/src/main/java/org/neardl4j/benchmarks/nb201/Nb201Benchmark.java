@@ -41,10 +41,8 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -247,28 +245,11 @@ public final class Nb201Benchmark {
     }
 
     /** Runs a task over the architectures not yet in its CSV, within --from, --limit and --budget-seconds. */
-    private static void each(Settings s, String task, List<String> header, List<Nb201Data.Arch> archs, RowTask f) {
+    private static void each(Settings s, String task, List<String> header, List<Nb201Data.Arch> items, RowTask f) {
         List<String> h = new ArrayList<>(header);
         h.add("code");
-        ResumableCsv csv = new ResumableCsv(csv(s, task), h);
-        Set<String> done = new HashSet<>(csv.keys("arch"));
-        int added = 0;
-        for (int i = s.from; i < archs.size(); i++) {
-            Nb201Data.Arch a = archs.get(i);
-            if (done.contains(Integer.toString(a.arch()))) {
-                continue;
-            }
-            if (added >= s.limit || s.elapsed() >= s.budgetSeconds) {
-                log.info("{}: stopping at row {} ({} added, {} s)", task, i, added, String.format("%.0f", s.elapsed()));
-                return;
-            }
-            List<String> row = new ArrayList<>(f.row(a));
-            row.add(s.codeVersion);
-            csv.append(row);
-            added++;
-            log.info("{} [{}/{}] arch {}: {}", task, i + 1, archs.size(), a.arch(), row);
-        }
-        log.info("{}: all {} architectures done ({} added in this run)", task, archs.size(), added);
+        new ResumableCsv(csv(s, task), h).fill(new ResumableCsv.Run(task, s.from, s.limit, s.budgetSeconds,
+                s::elapsed, s.codeVersion), "arch", items, a -> Integer.toString(a.arch()), f::row);
     }
 
     /** A path as the report links it: relative to the report's folder, with forward slashes. */

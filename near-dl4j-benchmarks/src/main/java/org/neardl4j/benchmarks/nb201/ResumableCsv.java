@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -31,7 +33,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * A CSV file (commons-csv) that a long run appends to one row at a time, so that an interrupted run continues
@@ -43,6 +50,8 @@ import java.util.List;
  * }</pre>
  */
 public final class ResumableCsv {
+
+    private static final Logger log = LoggerFactory.getLogger(ResumableCsv.class);
 
     private final Path file;
     private final ImmutableList<String> header;
@@ -137,5 +146,43 @@ public final class ResumableCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where a resumable run over items starts and when it stops; the code version closes every row. */
+    record Run(String task, int from, int limit, double budgetSeconds, DoubleSupplier elapsedSeconds,
+               String codeVersion) {
+    }
+
+    /**
+     * Appends one row (values, then the run's code version) for each item from {@code run.from()} on whose key is
+     * not yet in the {@code keyColumn} column, until {@code run.limit()} rows were added or the time budget is spent.
+     *
+     * @param run       the task's name, range, budget and code version
+     * @param keyColumn the column naming an item (the header's first column)
+     * @param items     every item, in order
+     * @param key       an item's key as written in {@code keyColumn}
+     * @param row       an item's values (without the code column)
+     * @param <T>       the item type
+     */
+    <T> void fill(Run run, String keyColumn, List<T> items, Function<T, String> key, Function<T, List<String>> row) {
+        Set<String> done = new HashSet<>(keys(keyColumn));
+        int added = 0;
+        for (int i = run.from(); i < items.size(); i++) {
+            T item = items.get(i);
+            if (done.contains(key.apply(item))) {
+                continue;
+            }
+            if (added >= run.limit() || run.elapsedSeconds().getAsDouble() >= run.budgetSeconds()) {
+                log.info("{}: stopping at row {} ({} added, {} s)", run.task(), i, added,
+                        String.format("%.0f", run.elapsedSeconds().getAsDouble()));
+                return;
+            }
+            List<String> values = new ArrayList<>(row.apply(item));
+            values.add(run.codeVersion());
+            append(values);
+            added++;
+            log.info("{} [{}/{}] {} {}: {}", run.task(), i + 1, items.size(), keyColumn, key.apply(item), values);
+        }
+        log.info("{}: all {} rows done ({} added in this run)", run.task(), items.size(), added);
     }
 }
