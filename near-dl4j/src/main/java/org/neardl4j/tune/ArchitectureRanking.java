@@ -289,10 +289,10 @@ public final class ArchitectureRanking implements Serializable {
             scored.add(new RankedCandidate(1, c.name(), params, result, Double.NaN, 0));
             samples = Math.max(samples, result.samples());
             if (log.isInfoEnabled()) {
-                log.info("candidate {}/{} '{}': NEAR {} +- {} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),
-                        String.format(Locale.ROOT, "%.4f", result.score()),
-                        String.format(Locale.ROOT, "%.4f", result.standardDeviation()), scorer.repetitions(),
-                        (System.nanoTime() - started) / 1_000_000L);
+                log.info("candidate {}/{} '{}': NEAR {}{} ({} repetition(s), {} ms)", i, candidates.size(), c.name(),
+                        String.format(Locale.ROOT, "%.4f", result.score()), scorer.repetitions() > 1
+                                ? String.format(Locale.ROOT, " +- %.4f", result.standardDeviation()) : "",
+                        scorer.repetitions(), (System.nanoTime() - started) / 1_000_000L);
             }
         }
         return RankingResult.of(scored, Provenance.of(scorer, samples, Duration.ofNanos(System.nanoTime() - begun)), warnings,

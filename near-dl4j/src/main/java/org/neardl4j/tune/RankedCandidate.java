@@ -111,7 +111,8 @@ public record RankedCandidate(int rank, String name, long parameters, NearResult
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d. %s: NEAR %.4f +- %.4f%s", rank, name, score(), standardDeviation(),
+        return String.format(Locale.ROOT, "%d. %s: NEAR %.4f%s%s", rank, name, score(),
+                scores().size() > 1 ? String.format(Locale.ROOT, " +- %.4f", standardDeviation()) : "",
                 metric().isPresent() ? String.format(Locale.ROOT, ", metric %.4f", metricValue) : "");
     }
 }

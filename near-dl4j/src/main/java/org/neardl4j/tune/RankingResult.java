@@ -464,7 +464,7 @@ public final class RankingResult implements Serializable {
         sb.append('\n');
         for (RankedCandidate c : entries) {
             sb.append(String.format(Locale.ROOT, head, c.rank(), c.name(), String.format(Locale.ROOT, "%.4f", c.score()),
-                    String.format(Locale.ROOT, "%.4f", c.standardDeviation()), c.parameters()));
+                    c.scores().size() > 1 ? String.format(Locale.ROOT, "%.4f", c.standardDeviation()) : "-", c.parameters()));
             if (metricName != null) {
                 sb.append(String.format(Locale.ROOT, "  %" + metricWidth + "s  %6s",
                         c.metric().isPresent() ? String.format(Locale.ROOT, "%.4f", c.metric().getAsDouble()) : "-",

@@ -236,6 +236,27 @@ class ArchitectureRankingTest {
         assertEquals(1, json.getAsJsonArray("warnings").size());
     }
 
+    /** The table's sd column: the sample standard deviation of the repetitions, "-" when there is only one. */
+    @Test
+    void tablePrintsSdOnlyForSeveralRepetitions() {
+        List<Candidate> cands = List.of(Candidate.ofConfiguration("small", mlpConf(4)),
+                Candidate.ofConfiguration("mid", mlpConf(8)));
+        RankingResult three = RANKING.rank(cands, x);
+        RankedCandidate c = three.get("mid");
+        double mean = c.scores().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = c.scores().stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        String sd = String.format(java.util.Locale.ROOT, "%.4f", Math.sqrt(ss / (c.scores().size() - 1)));
+        String row = three.toString().lines().filter(l -> l.contains(" mid ")).findFirst().orElseThrow();
+        assertEquals(sd, row.trim().split("\\s+")[3], three.toString());
+        assertTrue(c.toString().contains("+- " + sd), c.toString());
+
+        RankingResult one = RANKING.toBuilder().scorer(NearScorer.builder().repetitions(1).seed(7).build()).build()
+                .rank(cands, x);
+        String row1 = one.toString().lines().filter(l -> l.contains(" mid ")).findFirst().orElseThrow();
+        assertEquals("-", row1.trim().split("\\s+")[3], one.toString());
+        assertFalse(one.get("mid").toString().contains("+-"), one.get("mid").toString());
+    }
+
     /** Names with a comma, a quote and a line break, and such a metric name, come back from the CSV unchanged. */
     @Test
     void csvRoundTripsNamesWithCommasAndQuotes(@TempDir Path dir) throws IOException {
