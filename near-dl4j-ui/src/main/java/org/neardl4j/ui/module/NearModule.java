@@ -16,8 +16,6 @@
 package org.neardl4j.ui.module;
 
 import com.google.common.io.ByteStreams;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -34,6 +32,7 @@ import org.deeplearning4j.ui.api.Route;
 import org.deeplearning4j.ui.api.UIModule;
 import org.deeplearning4j.ui.i18n.I18NResource;
 import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.neardl4j.internal.Json;
 import org.neardl4j.ui.storage.NearStatsReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +76,6 @@ public final class NearModule implements UIModule {
     private static final Map<String, String> ASSETS = Map.of("near.js", "application/javascript; charset=utf-8",
             "near.css", "text/css; charset=utf-8");
 
-    private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     private final List<StatsStorage> storages = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> resources = new LinkedHashMap<>();
 
@@ -111,7 +109,7 @@ public final class NearModule implements UIModule {
                 new Route(PATH, HttpMethod.GET, (args, rc) -> send(rc, "text/html; charset=utf-8",
                         resources.get("near.html"))),
                 new Route(PATH + "/data", HttpMethod.GET, (args, rc) -> send(rc, "application/json; charset=utf-8",
-                        gson.toJson(data()).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                        Json.write(data()).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 new Route(PATH + "/assets/:name", HttpMethod.GET, (args, rc) -> asset(args.get(0), rc)));
     }
 
