@@ -160,8 +160,8 @@ public final class SparkSearchMain implements Callable<Integer> {
         out.flush();
         if (!run.quiet()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "%s, batch %d: %d candidate(s) computed; search %.1f s,"
-                            + " wall %.1f s (Spark's start and stop included)%n", noSpark ? "in this JVM" : "on Spark", b,
-                    result.computed(), result.seconds(), wall);
+                            + " wall %.1f s%s%n", noSpark ? "in this JVM" : "on Spark", b, result.computed(),
+                    result.seconds(), wall, noSpark ? "" : " (Spark's start and stop included)");
             spec.commandLine().getErr().flush();
         }
         return 0;

@@ -69,7 +69,8 @@ import java.util.SplittableRandom;
  *       nothing and joins the population at once, as with batch 1; the n new children are scored together, then
  *       join the population and as many of its oldest members leave. Batch 1 is the classic one-child-at-a-time
  *       evolution; a larger batch selects from a population that is up to n - 1 children older, so its walk differs.
- *       The budget counts candidates as before (the last batch is cut to fit it).</li>
+ *       The budget counts candidates as before (the last batch is cut to fit it); a candidate's recorded seconds
+ *       are its batch's scoring time divided by the candidates the batch computed.</li>
  * </ul>
  *
  * <pre>{@code
