@@ -33,7 +33,7 @@ import java.util.Locale;
  * output ({@code --csv}, {@code --json}).
  *
  * <pre>{@code
- * @Mixin SearchOptions search;
+ * SearchOptions search;           // a field of the command, annotated with picocli's Mixin
  * ...
  * Strategy s = search.strategy();
  * Nb201Space cells = search.nb201Space(Nb201Network.builder().seed(seed).build());

@@ -59,8 +59,11 @@ public final class ChoiceSpace implements SearchSpace<Choices>, Serializable {
     /** The largest space that {@link #enumerate()} lists. */
     public static final long ENUMERATION_LIMIT = 100_000;
 
+    /** Each choice's values, in the order the choices were given. */
     private final Map<String, List<Object>> choices;
+    /** Builds a candidate's network. */
     private final Function<? super Choices, ? extends Model> template;
+    /** The number of candidates (saturated at {@code Long.MAX_VALUE}). */
     private final long size;
 
     private ChoiceSpace(Builder b) {

@@ -52,9 +52,13 @@ public final class Nb201Space implements SearchSpace<Nb201Cell>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Builds the cells' networks. */
     private final Nb201Network network;
+    /** The cells, in order. */
     private final List<Nb201Cell> cells;
+    /** The cells by cell string. */
     private final Map<String, Nb201Cell> byName;
+    /** Whether these are all 15,625 cells. */
     private final boolean full;
 
     private Nb201Space(Nb201Network network, List<Nb201Cell> cells, boolean full) {
@@ -196,7 +200,11 @@ public final class Nb201Space implements SearchSpace<Nb201Cell>, Serializable {
         return "Nb201Space{" + id() + ", " + network + "}";
     }
 
-    /** Serialised as its network and, for a subset, its cell strings. */
+    /**
+     * Serialised as its network and, for a subset, its cell strings.
+     *
+     * @return the serialised form
+     */
     private Object writeReplace() {
         if (full) {
             return new SerializedForm(network, null);
@@ -205,6 +213,13 @@ public final class Nb201Space implements SearchSpace<Nb201Cell>, Serializable {
         return new SerializedForm(network, names);
     }
 
+    /**
+     * Refuses a stream that holds the fields themselves (an {@code Nb201Space} is always written as its serialised
+     * form).
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("an Nb201Space is read through its serialised form");
     }

@@ -122,12 +122,19 @@ public final class Nb201Network implements Serializable {
     /** Channels of the input images (RGB). */
     public static final int IMAGE_CHANNELS = 3;
 
+    /** Channels C of the first stage. */
     private final int channels;
+    /** Cells N per stage. */
     private final int cellsPerStage;
+    /** Outputs of the classifier. */
     private final int classes;
+    /** The dataset: input size and, by default, the classes. */
     private final Nb201Dataset dataset;
+    /** Initialisation of convolution and dense weights. */
     private final WeightInit weightInit;
+    /** Data type of the parameters. */
     private final DataType dataType;
+    /** Seed of the initialisation. */
     private final long seed;
 
     private Nb201Network(Builder b) {
