@@ -18,7 +18,6 @@ package org.neardl4j.cli;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.neardl4j.cli.io.InvalidInputException;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.progress.Progress;
 import org.neardl4j.proxy.ProxyOptions;
@@ -64,39 +63,13 @@ import java.util.concurrent.Callable;
         footer = {"", NearCli.EXIT_CODES})
 public final class SearchCommand implements Callable<Integer> {
 
-    @Option(names = "--space", paramLabel = "nb201|FILE", defaultValue = "nb201", description = "nb201: all 15,625"
-            + " cells; FILE: the cells of a file (one cell string per line, or a CSV with a cellstr column)"
-            + " (default nb201)")
-    private String space;
-
-    @Option(names = "--strategy", paramLabel = "random|evolution|exhaustive", defaultValue = "random",
-            description = "random: best of N distinct random cells; evolution: regularised evolution; exhaustive:"
-                    + " every cell of the space (default random)")
-    private String strategy;
-
-    @Option(names = "--budget", paramLabel = "N", defaultValue = "100", description = "distinct cells to score"
-            + " (default 100)")
-    private int budget;
-
-    @Option(names = "--population", paramLabel = "P", defaultValue = "10", description = "evolution: population"
-            + " (default 10)")
-    private int population;
-
-    @Option(names = "--sample", paramLabel = "S", defaultValue = "3", description = "evolution: tournament size"
-            + " (default 3)")
-    private int sample;
+    @Mixin
+    private SearchOptions search;
 
     @Option(names = "--proxy", paramLabel = "NAME[,NAME...]", split = ",", defaultValue = "near",
             description = "the score(s) to maximise; several are rank-averaged (default near; label-free: near, params,"
                     + " naswot, synflow, jacob_cov, meco; with --table: column names)")
     private List<String> proxies;
-
-    @Option(names = "--top", paramLabel = "K", defaultValue = "1", description = "finalists to report (default 1)")
-    private int top;
-
-    @Option(names = "--images", paramLabel = "N", defaultValue = "10", description = "bundled CIFAR-10 test images"
-            + " that each cell is scored on (default 10)")
-    private int images;
 
     @Option(names = "--table", paramLabel = "FILE.csv", description = "look the scores up in this CSV (a column"
             + " of cell strings, --key, and one column per --proxy) instead of computing them")
@@ -106,18 +79,8 @@ public final class SearchCommand implements Callable<Integer> {
             + " cell strings (default cellstr)")
     private String key;
 
-    @Option(names = "--history", paramLabel = "FILE.jsonl", description = "record every score here; a search"
-            + " started again with the same file and options continues it")
-    private Path history;
-
     @Mixin
     private ScoringOptions scoring;
-
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking as CSV")
-    private Path csv;
-
-    @Option(names = "--json", description = "print one JSON object instead of a table")
-    private boolean json;
 
     @Mixin
     private RunOptions run;
@@ -141,26 +104,13 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
-        Strategy s;
-        try {
-            s = strategy.strip().equalsIgnoreCase("evolution") ? Strategy.evolution(population, sample)
-                    : Strategy.parse(strategy);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--strategy: " + e.getMessage());
-        }
-        Cli.atLeast("--budget", budget, 1);
-        Cli.atLeast("--top", top, 1);
-        Cli.atLeast("--images", images, 1);
+        Strategy s = search.strategy();
+        int budget = search.budget();
+        int top = search.top();
+        int images = search.images();
+        Path history = search.history();
         Nb201Network network = Nb201Network.builder().seed(scoring.seed()).build();
-        Nb201Space cells;
-        try {
-            cells = space.equals("nb201") ? Nb201Space.full(network)
-                    : Nb201Space.of(network, Nb201Sources.cells(space));
-        } catch (InvalidInputException e) {
-            throw CliException.badInput("--space: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw CliException.badInput("--space " + space + ": " + e.getMessage(), e);
-        }
+        Nb201Space cells = search.nb201Space(network);
         Fitness<Nb201Cell> fitness;
         if (table != null) {
             try {
@@ -204,31 +154,8 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw CliException.badInput(CliException.oneLine(e), e);
         }
-        if (csv != null) {
-            try {
-                result.writeCsv(csv);
-            } catch (IOException e) {
-                throw CliException.badInput("cannot write " + csv + ": " + CliException.oneLine(e), e);
-            }
-        }
-        out.println(json ? result.toJson() : table(result));
+        out.println(search.report(result));
         out.flush();
         return NearCli.EXIT_OK;
-    }
-
-    private static String table(SearchResult<Nb201Cell> r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %d scored (%d computed, %d from history), %.1f s%n",
-                r.strategy(), r.evaluations().size(), r.computed(), r.replayed(), r.seconds()));
-        sb.append(String.format(Locale.ROOT, "%5s  %-12s %s  %s%n", "rank", "fitness", r.scores(), "cell"));
-        int shown = Math.min(r.ranking().size(), Math.max(10, r.finalists().size()));
-        for (int i = 0; i < shown; i++) {
-            SearchResult.Ranked k = r.ranking().get(i);
-            sb.append(String.format(Locale.ROOT, "%5d  %-12.6g %s  %s%n", k.rank(), k.fitness(),
-                    k.evaluation().values(), k.evaluation().name()));
-        }
-        sb.append("chosen: ").append(r.finalists().get(0)).append(System.lineSeparator());
-        sb.append("why: ").append(r.reason());
-        return sb.toString();
     }
 }

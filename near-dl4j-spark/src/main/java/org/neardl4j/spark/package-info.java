@@ -19,6 +19,8 @@
  * <p>{@link org.neardl4j.spark.SparkRanking} ranks {@link org.neardl4j.spark.SparkCandidate}s (serialisable
  * descriptions that executors build themselves) and returns the {@code RankingResult} that
  * {@code ArchitectureRanking} gives on one machine; {@link org.neardl4j.spark.SparkRankingMain} is the
- * {@code spark-submit} entry point. See {@code docs/SPARK.md}.
+ * {@code spark-submit} entry point. {@link org.neardl4j.spark.SparkFitness} scores the batches of an
+ * {@code ArchitectureSearch} on the cluster, and {@link org.neardl4j.spark.SparkSearchMain} is the entry point of such
+ * a search. See {@code docs/SPARK.md}.
  */
 package org.neardl4j.spark;

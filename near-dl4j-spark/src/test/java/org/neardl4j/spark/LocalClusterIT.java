@@ -26,7 +26,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.search.ArchitectureSearch;
+import org.neardl4j.search.Evaluation;
+import org.neardl4j.search.Fitness;
+import org.neardl4j.search.Nb201Space;
+import org.neardl4j.search.SearchResult;
+import org.neardl4j.search.Strategy;
 import org.neardl4j.space.Nb201Cell;
+import org.neardl4j.space.Nb201Network;
+import org.neardl4j.tune.Candidate;
 import org.neardl4j.tune.ArchitectureRanking;
 import org.neardl4j.tune.CandidateFailure;
 import org.neardl4j.tune.RankedCandidate;
@@ -45,7 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spark's {@code local-cluster[2,1,2048]} master: a Master and two Workers in this JVM whose executors are two
  * separate JVMs started from the build's Spark home ({@code target/spark-home/jars}), with this JVM's classes. The ranking of 20 NAS-Bench-201 networks on 10 images is {@code ArchitectureRanking}'s, bit for
- * bit; a candidate that kills its executor's JVM on every attempt is reported as failed and the others are ranked.
+ * bit; a candidate that kills its executor's JVM on every attempt is reported as failed and the others are ranked;
+ * a search whose batches a {@link SparkFitness} scores in the executor JVMs has the history of the same search
+ * scored in this JVM.
  */
 class LocalClusterIT {
 
@@ -117,5 +127,39 @@ class LocalClusterIT {
         assertEquals("exits", f.name());
         assertEquals(SparkRanking.TaskFailedException.class.getName(), f.type());
         assertTrue(f.error().contains("failed on all 2 attempt(s)") && f.error().contains("exited"), f.error());
+    }
+
+    @Test
+    void aSearchScoredInExecutorJvmsHasTheHistoryOfThisJvm() {
+        Nb201Space space = Nb201Space.full(Nb201Network.builder().seed(7).build());
+        Strategy evolution = Strategy.evolution(4, 2);
+        SearchResult<Nb201Cell> remote = ArchitectureSearch.builder(space,
+                        SparkFitness.builder(sc, space, PROBE).ranking(RANKING).build())
+                .strategy(evolution).budget(8).batch(4).seed(3).build().run();
+        // the same search scored here, one candidate at a time, by ArchitectureRanking's public API
+        Fitness<Nb201Cell> here = new Fitness<>() {
+            @Override
+            public List<String> names() {
+                return List.of("near");
+            }
+
+            @Override
+            public double[] score(Nb201Cell c) {
+                RankingResult r = RANKING.local().rank(List.of(Candidate.ofSupplier(c.toString(),
+                        () -> space.build(c))), PROBE);
+                return new double[] {r.get(c.toString()).score()};
+            }
+        };
+        SearchResult<Nb201Cell> local = ArchitectureSearch.builder(space, here).strategy(evolution).budget(8).batch(4)
+                .seed(3).build().run();
+        assertEquals(history(local), history(remote));
+    }
+
+    private static List<String> history(SearchResult<?> r) {
+        List<String> out = new ArrayList<>();
+        for (Evaluation e : r.evaluations()) {
+            out.add(e.index() + " " + e.name() + " " + e.origin() + " " + e.values());
+        }
+        return out;
     }
 }

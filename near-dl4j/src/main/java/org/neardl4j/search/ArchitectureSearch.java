@@ -21,6 +21,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import org.neardl4j.internal.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +61,16 @@ import java.util.SplittableRandom;
  *       instead of computing them and continues where the file ends, with the same result as an uninterrupted
  *       run (a larger budget continues the same walk).</li>
  *   <li><b>Progress:</b> an SLF4J line per candidate at INFO, and the {@link SearchListener}.</li>
+ *   <li><b>Batches:</b> with {@link Builder#batch(int) batch(n)} the search proposes n new distinct candidates at a
+ *       time and scores them with one {@link Fitness#scoreAll} call (a cluster scores them in parallel:
+ *       {@code SparkFitness} in {@code near-dl4j-spark}). Random sampling and exhaustive search visit the same
+ *       candidates in the same order whatever the batch. Regularised evolution breeds a generation: each child from
+ *       its own tournament on the current population, until n children are new; a child already scored costs
+ *       nothing and joins the population at once, as with batch 1; the n new children are scored together, then
+ *       join the population and as many of its oldest members leave. Batch 1 is the classic one-child-at-a-time
+ *       evolution; a larger batch selects from a population that is up to n - 1 children older, so its walk differs.
+ *       The budget counts candidates as before (the last batch is cut to fit it); a candidate's recorded seconds
+ *       are its batch's scoring time divided by the candidates the batch computed.</li>
  * </ul>
  *
  * <pre>{@code
@@ -87,6 +99,7 @@ public final class ArchitectureSearch<C> {
     private final int top;
     private final Path history;
     private final SearchListener listener;
+    private final int batch;
 
     private ArchitectureSearch(Builder<C> b) {
         this.space = b.space;
@@ -97,6 +110,7 @@ public final class ArchitectureSearch<C> {
         this.top = b.top;
         this.history = b.history;
         this.listener = b.listener;
+        this.batch = b.batch;
         if (strategy.kind().equals("exhaustive")) {
             Preconditions.checkArgument(space.enumerate().isPresent(),
                     "strategy exhaustive: the space %s does not list its candidates", space.id());
@@ -152,6 +166,8 @@ public final class ArchitectureSearch<C> {
         final SplittableRandom rng = new SplittableRandom(seed);
         final Map<String, Evaluation> evaluated = new LinkedHashMap<>();
         final Map<String, Evaluation> replay = new HashMap<>();
+        /** Proposed, not yet scored: the next batch, in proposal order. */
+        final Map<String, Proposal<C>> pending = new LinkedHashMap<>();
         final int limit;
         BufferedWriter out;
         int computed;
@@ -176,6 +192,7 @@ public final class ArchitectureSearch<C> {
             header.addProperty("strategy", strategy.toString());
             header.addProperty("seed", seed);
             header.add("fitness", Json.strings(fitness.names()));
+            header.addProperty("batch", batch);
             List<String> keep = new ArrayList<>();
             if (Files.exists(history) && Files.size(history) > 0) {
                 List<String> lines = Files.readAllLines(history, StandardCharsets.UTF_8);
@@ -185,6 +202,13 @@ public final class ArchitectureSearch<C> {
                             "search history %s was written by another search: its %s is %s, this search's %s",
                             history, field, old == null ? "(unreadable)" : old.get(field), header.get(field));
                 }
+                // the batch changes evolution's walk only; a history without it was written with batch 1
+                JsonElement oldBatch = old.has("batch") ? old.get("batch") : new JsonPrimitive(1);
+                Preconditions.checkArgument(!strategy.kind().equals("evolution")
+                                || header.get("batch").equals(oldBatch),
+                        "search history %s was written by another search: its batch is %s, this search's %s (the"
+                                + " batch changes the candidates that evolution proposes)", history, oldBatch,
+                        header.get("batch"));
                 keep.add(lines.get(0));
                 for (int i = 1; i < lines.size(); i++) {
                     JsonObject o = parse(lines.get(i), i + 1);
@@ -230,61 +254,110 @@ public final class ArchitectureSearch<C> {
             }
         }
 
-        /** Scores one candidate, or replays it from the history, or (already scored) counts a repeat. */
-        void evaluate(C candidate, String origin) throws IOException {
+        /**
+         * Proposes a candidate: a new one joins the pending batch; one already scored or pending counts a repeat.
+         *
+         * @return whether the candidate is new
+         */
+        boolean propose(C candidate, String origin) {
             String name = space.name(candidate);
-            if (evaluated.containsKey(name)) {
+            if (evaluated.containsKey(name) || pending.containsKey(name)) {
                 cacheHits++;
-                return;
+                return false;
             }
-            int index = evaluated.size() + 1;
-            Evaluation e;
-            Evaluation old = replay.get(name);
-            if (old != null) {
-                e = new Evaluation(index, name, origin, old.values(), old.seconds());
-                replayed++;
-            } else {
-                long t = System.nanoTime();
-                double[] v;
-                try {
-                    v = fitness.score(candidate);
-                } catch (RuntimeException ex) {
-                    throw new IllegalArgumentException("candidate '" + name + "' could not be scored: "
-                            + ex.getMessage(), ex);
-                }
-                Preconditions.checkState(v != null && v.length == fitness.names().size(),
-                        "fitness %s gave %s values for '%s', expected %s", fitness, v == null ? 0 : v.length, name,
-                        fitness.names().size());
-                List<Double> values = new ArrayList<>();
-                for (double d : v) {
-                    values.add(d);
-                }
-                e = new Evaluation(index, name, origin, values, (System.nanoTime() - t) / 1e9);
-                computed++;
-                if (out != null) {
-                    out.write(Json.write(toJson(e)));
-                    out.write('\n');
-                    out.flush();
-                }
-            }
-            evaluated.put(name, e);
-            if (log.isInfoEnabled()) {
-                log.info("candidate {}/{} {} ({}): {} {}{}", index, limit, name, origin, fitness.names(), e.values(),
-                        old != null ? " (from history)" : String.format(Locale.ROOT, " (%.3f s)", e.seconds()));
-            }
-            if (listener != null) {
-                listener.scored(e, index, limit);
+            pending.put(name, new Proposal<>(candidate, origin));
+            return true;
+        }
+
+        /** Scores the pending batch when it is full or the budget is reached. */
+        void flushIfFull() throws IOException {
+            if (pending.size() >= batch || spent()) {
+                flush();
             }
         }
 
+        /**
+         * Scores the pending candidates with one {@link Fitness#scoreAll} call (those in the history are replayed
+         * instead), records them in proposal order and tells the log and the listener about each.
+         */
+        void flush() throws IOException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<String> names = new ArrayList<>(pending.keySet());
+            List<C> toScore = new ArrayList<>();
+            List<String> toScoreNames = new ArrayList<>();
+            for (Map.Entry<String, Proposal<C>> p : pending.entrySet()) {
+                if (!replay.containsKey(p.getKey())) {
+                    toScore.add(p.getValue().candidate());
+                    toScoreNames.add(p.getKey());
+                }
+            }
+            List<double[]> values = List.of();
+            double seconds = 0;
+            if (!toScore.isEmpty()) {
+                long t = System.nanoTime();
+                try {
+                    values = fitness.scoreAll(Collections.unmodifiableList(toScore));
+                } catch (RuntimeException ex) {
+                    throw new IllegalArgumentException((toScoreNames.size() == 1 ? "candidate '" + toScoreNames.get(0)
+                            + "'" : "candidates " + toScoreNames) + " could not be scored: " + ex.getMessage(), ex);
+                }
+                seconds = (System.nanoTime() - t) / 1e9 / toScore.size();
+                Preconditions.checkState(values != null && values.size() == toScore.size(),
+                        "fitness %s gave %s results for %s candidates", fitness, values == null ? 0 : values.size(),
+                        toScore.size());
+            }
+            int k = 0;
+            for (String name : names) {
+                Proposal<C> p = pending.get(name);
+                int index = evaluated.size() + 1;
+                Evaluation e;
+                Evaluation old = replay.get(name);
+                if (old != null) {
+                    e = new Evaluation(index, name, p.origin(), old.values(), old.seconds());
+                    replayed++;
+                } else {
+                    double[] v = values.get(k++);
+                    Preconditions.checkState(v != null && v.length == fitness.names().size(),
+                            "fitness %s gave %s values for '%s', expected %s", fitness, v == null ? 0 : v.length,
+                            name, fitness.names().size());
+                    List<Double> list = new ArrayList<>();
+                    for (double d : v) {
+                        list.add(d);
+                    }
+                    e = new Evaluation(index, name, p.origin(), list, seconds);
+                    computed++;
+                    if (out != null) {
+                        out.write(Json.write(toJson(e)));
+                        out.write('\n');
+                        out.flush();
+                    }
+                }
+                evaluated.put(name, e);
+                if (log.isInfoEnabled()) {
+                    log.info("candidate {}/{} {} ({}): {} {}{}", index, limit, name, p.origin(), fitness.names(),
+                            e.values(), old != null ? " (from history)"
+                                    : String.format(Locale.ROOT, " (%.3f s)", e.seconds()));
+                }
+                if (listener != null) {
+                    listener.scored(e, index, limit);
+                }
+            }
+            pending.clear();
+        }
+
+        /** Whether the budget is taken by the candidates scored and those pending. */
         boolean spent() {
-            return evaluated.size() >= limit;
+            return evaluated.size() + pending.size() >= limit;
         }
 
         void exhaustive() throws IOException {
             for (C c : space.enumerate().orElseThrow()) {
-                evaluate(c, "enumeration");
+                propose(c, "enumeration");
+                flushIfFull();
             }
+            flush();
         }
 
         void random() throws IOException {
@@ -300,14 +373,18 @@ public final class ArchitectureSearch<C> {
                     int t = idx[i];
                     idx[i] = idx[j];
                     idx[j] = t;
-                    evaluate(list.get(idx[i]), "sample");
+                    propose(list.get(idx[i]), "sample");
+                    flushIfFull();
                 }
+                flush();
                 return;
             }
             long tries = 0;
             while (!spent() && tries++ < maxTries()) {
-                evaluate(space.sample(rng), "sample");
+                propose(space.sample(rng), "sample");
+                flushIfFull();
             }
+            flush();
             warnIfShort(tries);
         }
 
@@ -316,31 +393,53 @@ public final class ArchitectureSearch<C> {
             long tries = 0;
             while (population.size() < strategy.population() && !spent() && tries++ < maxTries()) {
                 C c = space.sample(rng);
-                evaluate(c, "sample");
+                propose(c, "sample");
                 population.addLast(c);
+                flushIfFull();
             }
-            while (!spent() && tries++ < maxTries()) {
-                List<C> members = new ArrayList<>(population);
-                int s = Math.min(strategy.sample(), members.size());
-                C parent = null;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < s; i++) {
-                    int j = i + rng.nextInt(members.size() - i);
-                    C m = members.get(j);
-                    members.set(j, members.get(i));
-                    members.set(i, m);
-                    double a = aggregate(space.name(m));
-                    if (parent == null || a > best) {
-                        parent = m;
-                        best = a;
+            flush();
+            while (!spent() && tries < maxTries()) {
+                // one generation: children until `batch` of them are new (or the budget is reached)
+                int wanted = Math.min(batch, limit - evaluated.size());
+                List<C> children = new ArrayList<>();
+                while (pending.size() < wanted && tries++ < maxTries()) {
+                    C child = space.mutate(tournament(population), rng);
+                    if (evaluated.containsKey(space.name(child))) {
+                        cacheHits++;                 // scored before: joins the population at once
+                        population.addLast(child);
+                        population.removeFirst();
+                    } else {
+                        propose(child, "mutation");  // new, or a repeat of a child of this generation
+                        children.add(child);
                     }
                 }
-                C child = space.mutate(parent, rng);
-                evaluate(child, "mutation");
-                population.addLast(child);
-                population.removeFirst();
+                flush();
+                for (C child : children) {
+                    population.addLast(child);
+                    population.removeFirst();
+                }
             }
             warnIfShort(tries);
+        }
+
+        /** The best of {@code strategy.sample()} distinct members drawn at random (by their aggregate fitness). */
+        C tournament(Deque<C> population) {
+            List<C> members = new ArrayList<>(population);
+            int s = Math.min(strategy.sample(), members.size());
+            C parent = null;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < s; i++) {
+                int j = i + rng.nextInt(members.size() - i);
+                C m = members.get(j);
+                members.set(j, members.get(i));
+                members.set(i, m);
+                double a = aggregate(space.name(m));
+                if (parent == null || a > best) {
+                    parent = m;
+                    best = a;
+                }
+            }
+            return parent;
         }
 
         long maxTries() {
@@ -362,6 +461,10 @@ public final class ArchitectureSearch<C> {
             }
             return aggregates.get(name);
         }
+    }
+
+    /** A proposed candidate and where it came from. */
+    private record Proposal<C>(C candidate, String origin) {
     }
 
     static JsonObject toJson(Evaluation e) {
@@ -395,7 +498,7 @@ public final class ArchitectureSearch<C> {
     public String toString() {
         return MoreObjects.toStringHelper(this).add("space", space.id()).add("fitness", fitness.names())
                 .add("strategy", strategy).add("budget", budget).add("seed", seed).add("top", top)
-                .add("history", history).toString();
+                .add("batch", batch).add("history", history).toString();
     }
 
     /**
@@ -417,6 +520,7 @@ public final class ArchitectureSearch<C> {
         private int top = 1;
         private Path history;
         private SearchListener listener;
+        private int batch = 1;
 
         private Builder(SearchSpace<C> space, Fitness<C> fitness) {
             this.space = Preconditions.checkNotNull(space, "space");
@@ -490,6 +594,22 @@ public final class ArchitectureSearch<C> {
          */
         public Builder<C> listener(SearchListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * How many new candidates the search proposes at a time and hands to one {@link Fitness#scoreAll} call
+         * (default 1). Random sampling and exhaustive search score the same candidates in the same order whatever
+         * the batch; regularised evolution breeds a generation of {@code batch} new children from the same
+         * population (see the class comment), so its walk depends on the batch, and a history of an evolution
+         * search is resumed only with the same batch.
+         *
+         * @param batch at least 1; e.g. the cluster's parallelism for {@code SparkFitness}
+         * @return this builder
+         */
+        public Builder<C> batch(int batch) {
+            Preconditions.checkArgument(batch >= 1, "batch must be >= 1, got %s", batch);
+            this.batch = batch;
             return this;
         }
 

@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,23 @@ import java.util.function.Function;
  *                 c.get("activation", Activation.class)))
  *         .build();
  * }</pre>
+ *
+ * <p>Serialisable when its template and its values are (for {@code SparkFitness}, which builds the candidates on a
+ * cluster's executors): give a template whose class is serialisable, e.g. a lambda cast to
+ * {@code (Function<Choices, Model> & Serializable)}.
  */
-public final class ChoiceSpace implements SearchSpace<Choices> {
+public final class ChoiceSpace implements SearchSpace<Choices>, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The largest space that {@link #enumerate()} lists. */
     public static final long ENUMERATION_LIMIT = 100_000;
 
+    /** Each choice's values, in the order the choices were given. */
     private final Map<String, List<Object>> choices;
+    /** Builds a candidate's network. */
     private final Function<? super Choices, ? extends Model> template;
+    /** The number of candidates (saturated at {@code Long.MAX_VALUE}). */
     private final long size;
 
     private ChoiceSpace(Builder b) {

@@ -15,6 +15,7 @@
  */
 package org.neardl4j.search;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,10 @@ import java.util.List;
  * Fitness<Nb201Cell> f = ProxyFitness.of(space, List.of(ZeroCostProxies.byName("near", options)), probe);
  * double[] v = f.score(cell);     // one value per f.names()
  * }</pre>
+ *
+ * <p>{@link ArchitectureSearch} hands a fitness the candidates it proposes together ({@link #scoreAll}, one call per
+ * {@link ArchitectureSearch.Builder#batch batch}); a fitness that can score several candidates at once (on a cluster,
+ * for example) overrides it.
  *
  * @param <C> the candidate type of the space
  */
@@ -44,4 +49,23 @@ public interface Fitness<C> {
      * @return one value per name, higher is better
      */
     double[] score(C candidate);
+
+    /**
+     * Scores several candidates; {@link ArchitectureSearch} calls it once per batch of new candidates. By default
+     * it scores each with {@link #score}, in order.
+     *
+     * <pre>{@code
+     * List<double[]> v = f.scoreAll(List.of(a, b));   // v.get(1): b's values
+     * }</pre>
+     *
+     * @param candidates candidates of the space, in order
+     * @return one array of values per candidate, in the candidates' order (each as {@link #score} gives it)
+     */
+    default List<double[]> scoreAll(List<C> candidates) {
+        List<double[]> out = new ArrayList<>(candidates.size());
+        for (C c : candidates) {
+            out.add(score(c));
+        }
+        return out;
+    }
 }

@@ -22,6 +22,9 @@ import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.space.Nb201Op;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +44,21 @@ import java.util.SplittableRandom;
  * Nb201Cell c = space.sample(new SplittableRandom(7));
  * space.name(c);             // |nor_conv_3x3~0|+|...|
  * }</pre>
+ *
+ * <p>Serialisable (as its network's options and, for a subset, its cell strings), so that {@code SparkFitness} can
+ * build its candidates on a cluster's executors.
  */
-public final class Nb201Space implements SearchSpace<Nb201Cell> {
+public final class Nb201Space implements SearchSpace<Nb201Cell>, Serializable {
 
+    private static final long serialVersionUID = 1L;
+
+    /** Builds the cells' networks. */
     private final Nb201Network network;
+    /** The cells, in order. */
     private final List<Nb201Cell> cells;
+    /** The cells by cell string. */
     private final Map<String, Nb201Cell> byName;
+    /** Whether these are all 15,625 cells. */
     private final boolean full;
 
     private Nb201Space(Nb201Network network, List<Nb201Cell> cells, boolean full) {
@@ -186,5 +198,53 @@ public final class Nb201Space implements SearchSpace<Nb201Cell> {
     @Override
     public String toString() {
         return "Nb201Space{" + id() + ", " + network + "}";
+    }
+
+    /**
+     * Serialised as its network and, for a subset, its cell strings.
+     *
+     * @return the serialised form
+     */
+    private Object writeReplace() {
+        if (full) {
+            return new SerializedForm(network, null);
+        }
+        String[] names = byName.keySet().toArray(new String[0]);
+        return new SerializedForm(network, names);
+    }
+
+    /**
+     * Refuses a stream that holds the fields themselves (an {@code Nb201Space} is always written as its serialised
+     * form).
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an Nb201Space is read through its serialised form");
+    }
+
+    /** What an {@link Nb201Space} is serialised as. */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Nb201Network network;
+        /** The cells of a subset, null for the whole space. */
+        private final String[] cells;
+
+        SerializedForm(Nb201Network network, String[] cells) {
+            this.network = network;
+            this.cells = cells;
+        }
+
+        private Object readResolve() {
+            if (cells == null) {
+                return full(network);
+            }
+            List<Nb201Cell> list = new ArrayList<>(cells.length);
+            for (String c : cells) {
+                list.add(Nb201Cell.parse(c));
+            }
+            return of(network, list);
+        }
     }
 }

@@ -19,7 +19,9 @@
  * {@link org.neardl4j.search.ChoiceSpace}), a {@link org.neardl4j.search.Fitness} (any zero-cost proxy of
  * {@link org.neardl4j.proxy.ZeroCostProxies}, several of them rank-averaged, or scores looked up in a table) and a
  * {@link org.neardl4j.search.Strategy} (exhaustive, best of N random samples, regularised evolution), run by
- * {@link org.neardl4j.search.ArchitectureSearch}: seeded, resumable from its history file, each candidate scored once.
+ * {@link org.neardl4j.search.ArchitectureSearch}: seeded, resumable from its history file, each candidate scored once,
+ * candidates proposed in batches for a fitness that scores several at once (on a Spark cluster: {@code SparkFitness}
+ * in {@code near-dl4j-spark}).
  *
  * <pre>{@code
  * SearchResult<Nb201Cell> r = ArchitectureSearch.builder(Nb201Space.full(Nb201Network.defaults()),

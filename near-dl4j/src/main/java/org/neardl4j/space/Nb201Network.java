@@ -39,6 +39,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +106,12 @@ import java.util.Map;
  * default initialisation of convolution and dense weights. Batch normalisation starts at gamma 1, beta 0 (as in
  * PyTorch), epsilon 1e-5. The classifier's bias starts at 0: DL4J initialises biases to a constant, whereas
  * PyTorch draws them from the same uniform distribution.
+ *
+ * <p>Serialisable (its options only), so that a search space holding it can be shipped to a cluster's executors.
  */
-public final class Nb201Network {
+public final class Nb201Network implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Name of the input vertex. */
     public static final String INPUT = "input";
@@ -117,12 +122,19 @@ public final class Nb201Network {
     /** Channels of the input images (RGB). */
     public static final int IMAGE_CHANNELS = 3;
 
+    /** Channels C of the first stage. */
     private final int channels;
+    /** Cells N per stage. */
     private final int cellsPerStage;
+    /** Outputs of the classifier. */
     private final int classes;
+    /** The dataset: input size and, by default, the classes. */
     private final Nb201Dataset dataset;
+    /** Initialisation of convolution and dense weights. */
     private final WeightInit weightInit;
+    /** Data type of the parameters. */
     private final DataType dataType;
+    /** Seed of the initialisation. */
     private final long seed;
 
     private Nb201Network(Builder b) {
