@@ -38,6 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.neardl4j.data.Cifar10;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,7 +95,9 @@ import java.util.List;
  * variance-scaling initialisation, close to {@code VAR_SCALING_NORMAL_FAN_IN}. Batch normalisation starts at
  * gamma 1, beta 0; the classifier's bias at 0.
  */
-public final class Nb101Network {
+public final class Nb101Network implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Name of the input vertex. */
     public static final String INPUT = "input";
