@@ -86,11 +86,13 @@ public final class Nb101Space implements SearchSpace<Nb101Cell>, Serializable {
     /** {@code mutate_spec}'s mutation rate: one edge flipped and one operation changed in expectation. */
     private static final double MUTATION_RATE = 1.0;
 
+    /** The template that builds every candidate's network. */
     private final Nb101Network network;
     /** The list of a restricted space; empty for the whole space. */
     private final List<Nb101Cell> cells;
     /** The list's cells in canonical form, laid out on 7 vertices ({@link #layout}), for the nearest-cell search. */
     private final List<int[]> layouts;
+    /** The list's cells by name. */
     private final Map<String, Nb101Cell> byName;
 
     private Nb101Space(Nb101Network network, List<Nb101Cell> cells) {

@@ -72,7 +72,9 @@ public final class Nb101Cell implements Serializable {
     /** Most edges of a cell (NAS-Bench-101's {@code max_edges}). */
     public static final int MAX_EDGES = 9;
 
+    /** The pruned adjacency matrix: entry (i, j) set for an edge from vertex i to vertex j. */
     private final boolean[][] matrix;
+    /** The pruned cell's vertex labels, input first and output last. */
     private final List<Nb101Op> ops;
 
     private Nb101Cell(boolean[][] matrix, List<Nb101Op> ops) {
