@@ -47,8 +47,8 @@ class PackageLayersTest {
             Map.entry("capture", 2),
             Map.entry("score", 3),
             Map.entry("listener", 4), Map.entry("proxy", 4), Map.entry("space", 4),
-            Map.entry("tune", 5),
-            Map.entry("search", 6));
+            Map.entry("search", 5),
+            Map.entry("tune", 6));
 
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.neardl4j\\.([a-z][a-z0-9]*)\\.");
 

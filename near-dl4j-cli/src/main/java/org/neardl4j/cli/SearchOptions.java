@@ -42,9 +42,10 @@ import java.util.Locale;
  */
 public final class SearchOptions {
 
-    @Option(names = "--space", paramLabel = "nb201|FILE", defaultValue = "nb201", description = "nb201: all 15,625"
-            + " cells; FILE: the cells of a file (one cell string per line, or a CSV with a cellstr column)"
-            + " (default nb201)")
+    @Option(names = "--space", paramLabel = "nb201|nb101|FILE", defaultValue = "nb201", description = "nb201: all"
+            + " 15,625 cells; nb101: NAS-Bench-101's cells, sampled and mutated as NAS-Bench-101 does (with --table:"
+            + " the table's rows; NAS-Bench-101's network, CIFAR-10 normalisation); FILE: the NB201 cells of a file"
+            + " (one cell string per line, or a CSV with a cellstr column) (default nb201)")
     private String space;
 
     @Option(names = "--strategy", paramLabel = "random|evolution|exhaustive", defaultValue = "random",
@@ -68,7 +69,7 @@ public final class SearchOptions {
     private int top;
 
     @Option(names = "--images", paramLabel = "N", defaultValue = "10", description = "bundled CIFAR-10 test images"
-            + " that each cell is scored on (default 10)")
+            + " that each cell is scored on, normalised as its benchmark does (default 10)")
     private int images;
 
     @Option(names = "--history", paramLabel = "FILE.jsonl", description = "record every score here; a search"
@@ -84,7 +85,7 @@ public final class SearchOptions {
     /**
      * {@code --space} as given.
      *
-     * @return {@code nb201} or a file name
+     * @return {@code nb201}, {@code nb101} or a file name
      */
     public String space() {
         return space;
@@ -149,9 +150,13 @@ public final class SearchOptions {
      *
      * @param network builds the cells' networks
      * @return all cells, or those of the file
-     * @throws CliException a bad-input error when the file cannot be read or names no valid cells
+     * @throws CliException a bad-input error when the file cannot be read or names no valid cells, a usage error for
+     *                      {@code nb101}
      */
     public Nb201Space nb201Space(Nb201Network network) throws CliException {
+        if (space.strip().equalsIgnoreCase("nb101")) {
+            throw CliException.usage("--space nb101: this command searches NAS-Bench-201 cells only");
+        }
         try {
             return space.equals("nb201") ? Nb201Space.full(network) : Nb201Space.of(network, Nb201Sources.cells(space));
         } catch (InvalidInputException e) {

@@ -18,13 +18,22 @@ package org.neardl4j.cli;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.space.Nb101Cell;
+import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +96,72 @@ class SearchCommandTest {
         m = CliRun.of("search", "--space", dir.resolve("missing.txt").toString(), "--quiet")
                 .failure(NearCli.EXIT_BAD_INPUT);
         assertTrue(m.contains("missing.txt"), m);
+    }
+
+    // ------------------------------------------------------------------------------------------ NAS-Bench-101
+
+    @Test
+    void nb101TableRowsKeyedByIdOrByCell(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("nb101.csv");
+        try (InputStream in = SearchCommandTest.class.getResourceAsStream("/nb101/nb101_cifar10_200.csv")) {
+            Files.copy(in, table);
+        }
+        // the best row by the benchmark's validation accuracy, read here from the file
+        double best = Double.NEGATIVE_INFINITY;
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(table, StandardCharsets.UTF_8))) {
+            for (CSVRecord r : p) {
+                double v = Double.parseDouble(r.get("val_acc_108"));
+                best = Math.max(best, v);
+            }
+        }
+        JsonObject o = CliRun.of("search", "--space", "nb101", "--table", table.toString(), "--proxy", "val_acc_108",
+                "--strategy", "exhaustive", "--json", "--quiet").json();
+        assertEquals(200, o.get("scored").getAsInt());
+        assertTrue(o.get("space").getAsString().startsWith("nb101-subset(200,"), o.get("space").getAsString());
+        assertEquals(best, o.getAsJsonArray("ranking").get(0).getAsJsonObject().getAsJsonArray("values").get(0)
+                .getAsDouble(), 1e-9);
+        // evolution inside the table: every candidate is a row of it
+        o = CliRun.of("search", "--space", "nb101", "--table", table.toString(), "--proxy", "val_acc_108",
+                "--strategy", "evolution", "--budget", "30", "--seed", "2", "--json", "--quiet").json();
+        assertEquals(30, o.get("scored").getAsInt());
+        assertTrue(o.get("reason").getAsString().contains("val_acc_108"), o.get("reason").getAsString());
+        // a table of readable cells keyed by the cell itself
+        Path cells = dir.resolve("cells.csv");
+        Files.writeString(cells, "cell,score\n" + SearchSpacesTest.NB101 + ",2\n\"" + SearchSpacesTest.NB101_B
+                + "\",5\nconv3x3(0) output(1),1\n");
+        o = CliRun.of("search", "--space", "nb101", "--table", cells.toString(), "--key", "cell", "--proxy",
+                "score", "--strategy", "exhaustive", "--json", "--quiet").json();
+        assertEquals(Nb101Cell.parse(SearchSpacesTest.NB101_B).toString(),
+                o.getAsJsonArray("finalists").get(0).getAsString());
+    }
+
+    @Test
+    void nb101LiveSearchSamplesValidCells() {
+        // params needs no forward pass: three samples of NAS-Bench-101's space, the largest chosen
+        JsonObject o = CliRun.of("search", "--space", "nb101", "--proxy", "params", "--budget", "3", "--seed", "4",
+                "--json", "--quiet").json();
+        assertEquals("nb101(423624)", o.get("space").getAsString());
+        Nb101Network net = Nb101Network.builder().seed(ScoringOptions.DEFAULT_SEED).build();
+        Set<String> names = new HashSet<>();
+        long most = -1;
+        String largest = null;
+        for (var e : o.getAsJsonArray("ranking")) {
+            String name = e.getAsJsonObject().get("name").getAsString();
+            Nb101Cell c = Nb101Cell.parse(name);
+            assertTrue(c.vertices() <= 7 && c.edgeCount() <= 9, name);
+            names.add(name);
+            long n = net.parameterCount(c);
+            assertEquals(n, e.getAsJsonObject().getAsJsonArray("values").get(0).getAsDouble(), 0, name);
+            if (n > most) {
+                most = n;
+                largest = name;
+            }
+        }
+        assertEquals(3, names.size());
+        assertEquals(largest, o.getAsJsonArray("finalists").get(0).getAsString());
+        String m = CliRun.of("search", "--space", "nb101", "--strategy", "exhaustive", "--quiet")
+                .failure(NearCli.EXIT_BAD_INPUT);
+        assertTrue(m.contains("does not list"), m);
     }
 }

@@ -36,7 +36,9 @@ import java.util.function.Function;
  * {@link Choices}. A sample draws each choice uniformly; a mutation changes one choice (among those with at least
  * two values) to another of its values. Spaces of at most {@value #ENUMERATION_LIMIT} candidates are enumerated
  * (exhaustive search). A space with one choice is what {@code ArchitectureRanking.rankVariants} ranks, for
- * example over {@code Variants.activations()}.
+ * example over {@code Variants.activations()}, and {@code ArchitectureRanking.rank(space, features)} ranks every
+ * candidate of any space small enough to list. A space of a single candidate can be ranked and searched but not
+ * mutated.
  *
  * <pre>{@code
  * ChoiceSpace space = ChoiceSpace.builder()
@@ -75,7 +77,6 @@ public final class ChoiceSpace implements SearchSpace<Choices>, Serializable {
         for (List<Object> v : choices.values()) {
             n = n > Long.MAX_VALUE / v.size() ? Long.MAX_VALUE : n * v.size();
         }
-        Preconditions.checkState(n >= 2, "a choice space needs at least two candidates: give some choice two values");
         this.size = n;
     }
 
@@ -129,6 +130,8 @@ public final class ChoiceSpace implements SearchSpace<Choices>, Serializable {
                 mutable.add(k);
             }
         });
+        Preconditions.checkState(!mutable.isEmpty(), "the space %s has a single candidate: there is nothing to mutate"
+                + " it to (give some choice two values)", id());
         String k = mutable.get(rng.nextInt(mutable.size()));
         List<Object> values = choices.get(k);
         int current = values.indexOf(parent.values().get(k));
@@ -266,7 +269,7 @@ public final class ChoiceSpace implements SearchSpace<Choices>, Serializable {
          * Builds the space.
          *
          * @return the space
-         * @throws IllegalStateException without choices or template, or with a single candidate
+         * @throws IllegalStateException without choices or template
          */
         public ChoiceSpace build() {
             return new ChoiceSpace(this);

@@ -15,7 +15,7 @@
  */
 /**
  * Zero-cost architecture search: a {@link org.neardl4j.search.SearchSpace} (NAS-Bench-201's cells,
- * {@link org.neardl4j.search.Nb201Space}, or a space of named choices over the user's own template,
+ * {@link org.neardl4j.search.Nb201Space}, NAS-Bench-101's, {@link org.neardl4j.search.Nb101Space}, or a space of named choices over the user's own template,
  * {@link org.neardl4j.search.ChoiceSpace}), a {@link org.neardl4j.search.Fitness} (any zero-cost proxy of
  * {@link org.neardl4j.proxy.ZeroCostProxies}, several of them rank-averaged, or scores looked up in a table) and a
  * {@link org.neardl4j.search.Strategy} (exhaustive, best of N random samples, regularised evolution), run by

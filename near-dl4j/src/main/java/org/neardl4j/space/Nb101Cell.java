@@ -18,6 +18,7 @@ package org.neardl4j.space;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,9 @@ import java.util.TreeSet;
  * vertices and 9 edges, {@code input} first, {@code output} last and interior operations only in between. Every
  * error names the bad entry and its position. The cell holds the pruned spec, and {@link #equals} compares it:
  * two specs that prune to the same matrix and labels are equal (isomorphic cells with their vertices in another
- * order are not: NAS-Bench-101's graph hash would identify them).
+ * order are not: NAS-Bench-101's graph hash would identify them; {@link #canonical()} puts a cell's vertices in
+ * one order shared by every cell isomorphic to it, so that {@code a.canonical().equals(b.canonical())} exactly when
+ * NAS-Bench-101 counts {@code a} and {@code b} as one cell).
  *
  * <h2>Forms</h2>
  * <ul>
@@ -60,14 +63,18 @@ import java.util.TreeSet;
  * ComputationGraph net = Nb101Network.defaults().graph(a);
  * }</pre>
  */
-public final class Nb101Cell {
+public final class Nb101Cell implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Most vertices of a cell (NAS-Bench-101's {@code module_vertices}). */
     public static final int MAX_VERTICES = 7;
     /** Most edges of a cell (NAS-Bench-101's {@code max_edges}). */
     public static final int MAX_EDGES = 9;
 
+    /** The pruned adjacency matrix: entry (i, j) set for an edge from vertex i to vertex j. */
     private final boolean[][] matrix;
+    /** The pruned cell's vertex labels, input first and output last. */
     private final List<Nb101Op> ops;
 
     private Nb101Cell(boolean[][] matrix, List<Nb101Op> ops) {
@@ -372,6 +379,104 @@ public final class Nb101Cell {
             }
         }
         return m;
+    }
+
+    /**
+     * The cell with its interior vertices renumbered into the canonical order of its isomorphism class: of every
+     * order of the interior vertices that keeps the matrix upper triangular (every topological order; the input
+     * stays first and the output last), the one whose labels, then whose matrix string, come first (labels in
+     * {@link Nb101Op} order, {@code 0} before {@code 1}). Two cells have equal canonical forms exactly when they
+     * are isomorphic: the same graph with the same labels, whatever the numbering of the interior vertices, which
+     * is when NAS-Bench-101's graph hash counts them as one of its 423,624 cells. The network built from the
+     * canonical form computes the same function; only the order in which the output concatenates its inputs (and
+     * so which of them gets a leftover channel when the channels do not divide) may differ.
+     *
+     * <pre>{@code
+     * Nb101Cell a = Nb101Cell.parse("conv1x1(0) conv3x3(0) output(1,2)");
+     * Nb101Cell b = Nb101Cell.parse("conv3x3(0) conv1x1(0) output(1,2)");
+     * a.canonical().equals(b.canonical());   // true
+     * a.canonical();                         // conv3x3(0) conv1x1(0) output(1,2)
+     * }</pre>
+     *
+     * @return the isomorphic cell in canonical vertex order ({@code this} when already in it)
+     */
+    public Nb101Cell canonical() {
+        int n = vertices();
+        int[] best = new int[n];
+        int[] order = new int[n];
+        boolean[] placed = new boolean[n];
+        order[0] = 0;
+        placed[0] = true;
+        order[n - 1] = n - 1;
+        placed[n - 1] = true;
+        boolean[] found = {false};
+        if (n <= 2) {
+            return this;
+        }
+        orders(order, placed, 1, best, found);
+        boolean identity = true;
+        for (int v = 0; v < n; v++) {
+            identity &= best[v] == v;
+        }
+        if (identity) {
+            return this;
+        }
+        boolean[][] m = new boolean[n][n];
+        List<Nb101Op> o = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            o.add(ops.get(best[a]));
+            for (int b = 0; b < n; b++) {
+                m[a][b] = matrix[best[a]][best[b]];
+            }
+        }
+        return new Nb101Cell(m, o);
+    }
+
+    /** Walks every topological order of the interior vertices, keeping the smallest in {@code best}. */
+    private void orders(int[] order, boolean[] placed, int position, int[] best, boolean[] found) {
+        int n = order.length;
+        if (position == n - 1) {
+            if (!found[0] || compare(order, best) < 0) {
+                System.arraycopy(order, 0, best, 0, n);
+                found[0] = true;
+            }
+            return;
+        }
+        for (int v = 1; v < n - 1; v++) {
+            if (placed[v]) {
+                continue;
+            }
+            boolean ready = true;
+            for (int u = 1; u < v && ready; u++) {
+                ready = !matrix[u][v] || placed[u];
+            }
+            if (ready) {
+                placed[v] = true;
+                order[position] = v;
+                orders(order, placed, position + 1, best, found);
+                placed[v] = false;
+            }
+        }
+    }
+
+    /** Compares the cells that two vertex orders give: labels first, then the matrix row-major. */
+    private int compare(int[] a, int[] b) {
+        int n = a.length;
+        for (int v = 1; v < n - 1; v++) {
+            int c = Integer.compare(ops.get(a[v]).ordinal(), ops.get(b[v]).ordinal());
+            if (c != 0) {
+                return c;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int c = Boolean.compare(matrix[a[i]][a[j]], matrix[b[i]][b[j]]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+        }
+        return 0;
     }
 
     /**

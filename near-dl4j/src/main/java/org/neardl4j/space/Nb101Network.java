@@ -38,6 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.neardl4j.data.Cifar10;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,7 +95,9 @@ import java.util.List;
  * variance-scaling initialisation, close to {@code VAR_SCALING_NORMAL_FAN_IN}. Batch normalisation starts at
  * gamma 1, beta 0; the classifier's bias at 0.
  */
-public final class Nb101Network {
+public final class Nb101Network implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Name of the input vertex. */
     public static final String INPUT = "input";
@@ -110,12 +113,19 @@ public final class Nb101Network {
     private static final double[] MEAN = {125.3 / 255, 123.0 / 255, 113.9 / 255};
     private static final double[] STD = {63.0 / 255, 62.1 / 255, 66.7 / 255};
 
+    /** Channels of the stem and the first stack. */
     private final int stemChannels;
+    /** Stacks of cells. */
     private final int stacks;
+    /** Cells in each stack. */
     private final int cellsPerStack;
+    /** Classes of the classifier. */
     private final int classes;
+    /** Initialisation of the convolutions and the classifier. */
     private final WeightInit weightInit;
+    /** Floating-point type of the parameters. */
     private final DataType dataType;
+    /** Seed of the initialisation. */
     private final long seed;
 
     private Nb101Network(Builder b) {

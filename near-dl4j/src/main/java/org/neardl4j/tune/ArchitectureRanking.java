@@ -27,6 +27,9 @@ import org.neardl4j.proxy.ParameterCount;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.neardl4j.score.Provenance;
+import org.neardl4j.search.ChoiceSpace;
+import org.neardl4j.search.Choices;
+import org.neardl4j.search.SearchSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +42,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * Ranks architecture variants by NEAR averaged over {@code R} initialisations, all on the same data, so that a
- * user can compare them before training. Also ranks the values of one design choice (activation function, weight
- * initialisation, ...) plugged into an architecture template ({@link #rankVariants}).
+ * user can compare them before training: a list of candidates, or every candidate of a {@link SearchSpace} small
+ * enough to list ({@link #rank(SearchSpace, INDArray...)}, for example a {@link ChoiceSpace} of widths, depths and
+ * activations). Ranking the values of one design choice (activation function, weight initialisation, ...) plugged
+ * into an architecture template ({@link #rankVariants}) is ranking a {@link ChoiceSpace} of that one choice.
  *
  * <p>Each candidate is scored by a {@link NearScorer} with {@code R} repetitions: the first uses the network's own
  * weights (as built, or as given), the others freshly initialised copies. The re-initialisation seeds and the
@@ -64,6 +70,11 @@ import java.util.function.Function;
  *
  * SelectionResult<Activation> act = ranking.rankVariants(Variants.activations(), a -> mlpWith(a), probeFeatures);
  * Activation pick = act.best();
+ *
+ * ChoiceSpace space = ChoiceSpace.builder().choice("width", List.of(64, 256))
+ *         .choice("activation", Variants.activations())
+ *         .template(c -> mlp(c.get("width", Integer.class), c.get("activation", Activation.class))).build();
+ * RankingResult all = ranking.rank(space, probeFeatures);     // 24 candidates, named width=64,activation=RELU, ...
  * }</pre>
  *
  * <p>Instances are immutable, serializable (the Spark module ships one to every executor) and thread-safe: several
@@ -78,6 +89,9 @@ public final class ArchitectureRanking implements Serializable {
 
     /** Repetitions of the scorer used when the builder is given none (the scorer's other options: its defaults). */
     public static final int DEFAULT_REPETITIONS = 3;
+
+    /** The name of the one choice of the space {@link #rankVariants} ranks. */
+    private static final String VARIANT = "variant";
 
     /** The scoring options of every candidate. */
     private final NearScorer scorer;
@@ -177,9 +191,73 @@ public final class ArchitectureRanking implements Serializable {
     }
 
     /**
+     * Ranks every candidate of a space that lists its candidates ({@link SearchSpace#enumerate()}), each named by
+     * {@link SearchSpace#name} and built by {@link SearchSpace#build} when its turn comes, in the space's order: the
+     * ranking an exhaustive search of the space with NEAR as its fitness makes, with this ranking's repetitions,
+     * standard deviations, warnings and failure handling.
+     *
+     * <pre>{@code
+     * RankingResult r = ranking.rank(choiceSpace, features);
+     * Choices best = choiceSpace.parse(r.best().name());
+     * }</pre>
+     *
+     * @param space    a space that lists its candidates (a {@link ChoiceSpace} of at most
+     *                 {@value ChoiceSpace#ENUMERATION_LIMIT} candidates, a list of NAS-Bench cells, ...)
+     * @param features the probe batch, one array per network input, shared by every candidate and never modified
+     * @param <C>      the candidate type of the space
+     * @return the candidates by NEAR, highest first
+     * @throws IllegalArgumentException for a space that does not list its candidates (search it with
+     *                                  {@code ArchitectureSearch} instead), or naming the candidate that cannot be
+     *                                  scored (unless failures are isolated)
+     */
+    public <C> RankingResult rank(SearchSpace<C> space, INDArray... features) {
+        return rank(candidates(space, space::name), features);
+    }
+
+    /**
+     * {@link #rank(SearchSpace, INDArray...)} on batches from an iterator (reset before each candidate).
+     *
+     * @param space a space that lists its candidates, each with one input
+     * @param data  the probe data, with {@code reset()}
+     * @param <C>   the candidate type of the space
+     * @return the candidates by NEAR, highest first
+     * @throws IllegalArgumentException for a space that does not list its candidates, an iterator without reset, or
+     *                                  naming the candidate that cannot be scored (unless failures are isolated)
+     */
+    public <C> RankingResult rank(SearchSpace<C> space, DataSetIterator data) {
+        return rank(candidates(space, space::name), data);
+    }
+
+    /** Every candidate of an enumerable space as a lazily built {@link Candidate}. */
+    private static <C> List<Candidate> candidates(SearchSpace<C> space, Function<? super C, String> namer) {
+        Preconditions.checkNotNull(space, "space");
+        Optional<List<C>> all = space.enumerate();
+        Preconditions.checkArgument(all.isPresent(), "the space %s does not list its candidates: rank a space small"
+                + " enough to enumerate, or search it (ArchitectureSearch)", space.id());
+        List<Candidate> out = new ArrayList<>();
+        for (C c : all.get()) {
+            out.add(Candidate.ofSupplier(namer.apply(c), () -> space.build(c)));
+        }
+        return out;
+    }
+
+    /** The space of one choice whose values are the variants' names, built by the template of the named value. */
+    private static <T> ChoiceSpace variantSpace(Map<String, T> byName, Function<? super T, ? extends Model> template) {
+        Preconditions.checkNotNull(template, "template");
+        return ChoiceSpace.builder().choice(VARIANT, List.copyOf(byName.keySet()))
+                .template(c -> template.apply(byName.get(c.get(VARIANT, String.class)))).build();
+    }
+
+    /** A variant's name: the value of the one choice. */
+    private static String variantName(Choices c) {
+        return c.get(VARIANT, String.class);
+    }
+
+    /**
      * Ranks the values of one design choice: {@code template} builds an initialised network for each value (for
      * example an MLP with the given {@code Activation} or {@code WeightInit}); candidates are named by
-     * {@code String.valueOf(value)}.
+     * {@code String.valueOf(value)}. This ranks every candidate of a {@link ChoiceSpace} of one choice, the values,
+     * as {@link #rank(SearchSpace, INDArray...)} does, each candidate named by its value.
      *
      * @param values   the choices to compare (e.g. {@code List.of(Activation.RELU, Activation.TANH)})
      * @param template   builds an initialised network for one choice
@@ -205,9 +283,8 @@ public final class ArchitectureRanking implements Serializable {
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values, Function<? super T, String> namer,
                                                Function<? super T, ? extends Model> template, INDArray... features) {
         Map<String, T> byName = variants(values, namer);
-        List<Candidate> candidates = new ArrayList<>();
-        byName.forEach((name, v) -> candidates.add(Candidate.ofSupplier(name, () -> template.apply(v))));
-        return new SelectionResult<>(rank(candidates, features), byName);
+        return new SelectionResult<>(rank(candidates(variantSpace(byName, template), ArchitectureRanking::variantName),
+                features), byName);
     }
 
     /**
@@ -222,9 +299,8 @@ public final class ArchitectureRanking implements Serializable {
     public <T> SelectionResult<T> rankVariants(Collection<? extends T> values,
                                                Function<? super T, ? extends Model> template, DataSetIterator data) {
         Map<String, T> byName = variants(values, String::valueOf);
-        List<Candidate> candidates = new ArrayList<>();
-        byName.forEach((name, v) -> candidates.add(Candidate.ofSupplier(name, () -> template.apply(v))));
-        return new SelectionResult<>(rank(candidates, data), byName);
+        return new SelectionResult<>(rank(candidates(variantSpace(byName, template), ArchitectureRanking::variantName),
+                data), byName);
     }
 
     private static <T> Map<String, T> variants(Collection<? extends T> values, Function<? super T, String> namer) {

@@ -17,7 +17,9 @@
  * Tools built on the NEAR score: ranking architecture variants ({@link org.neardl4j.tune.ArchitectureRanking},
  * {@link org.neardl4j.tune.RankingResult}, {@link org.neardl4j.tune.RankCorrelation}), choosing an activation
  * function or a weight initialisation ({@link org.neardl4j.tune.ArchitectureRanking#rankVariants},
- * {@link org.neardl4j.tune.SelectionResult}, {@link org.neardl4j.tune.Variants}) and estimating a layer's width
+ * {@link org.neardl4j.tune.SelectionResult}, {@link org.neardl4j.tune.Variants}: a
+ * {@link org.neardl4j.search.ChoiceSpace} of one choice; {@code ArchitectureRanking.rank(space, ...)} ranks every
+ * candidate of any {@link org.neardl4j.search.SearchSpace} that lists them) and estimating a layer's width
  * ({@link org.neardl4j.tune.WidthEstimator}, {@link org.neardl4j.tune.PowerLawFit},
  * {@link org.neardl4j.tune.WidthPlot}).
  */

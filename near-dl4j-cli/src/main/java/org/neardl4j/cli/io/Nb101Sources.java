@@ -141,16 +141,79 @@ public final class Nb101Sources {
      * @return {@code [64, 3, 32, 32]}
      */
     public static INDArray bundledImages(DataType type) {
+        return bundledImages(DEFAULT_IMAGES, type);
+    }
+
+    /**
+     * The first {@code n} bundled CIFAR-10 test images (at most the 512 bundled) with NAS-Bench-101's normalisation
+     * ({@link Nb101Network#normalise}).
+     *
+     * @param n    how many, at least 1
+     * @param type the floating-point type
+     * @return {@code [min(n, 512), 3, 32, 32]}
+     */
+    public static INDArray bundledImages(int n, DataType type) {
         try (InputStream in = Nb101Sources.class.getClassLoader().getResourceAsStream(Nb201Sources.IMAGES)) {
             if (in == null) {
                 throw new IllegalStateException("bundled images " + Nb201Sources.IMAGES + " not found on the class path");
             }
             INDArray raw = Cifar10.readImages(in);
-            return Nb101Network.normalise(raw.get(NDArrayIndex.interval(0, DEFAULT_IMAGES), NDArrayIndex.all(),
+            int k = (int) Math.min(n, raw.size(0));
+            return Nb101Network.normalise(raw.get(NDArrayIndex.interval(0, k), NDArrayIndex.all(),
                     NDArrayIndex.all(), NDArrayIndex.all()).dup('c'), type);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled images " + Nb201Sources.IMAGES, e);
         }
+    }
+
+    /**
+     * The cells of a table of scores, each named by its value in the key column: a CSV with NAS-Bench-101's
+     * {@code matrix} and {@code ops} columns (as the bundled {@code nb101/nb101_cifar10_200.csv}, keyed by its
+     * {@code id}), or with the cells' readable form in the key column itself.
+     *
+     * @param file      the CSV file, with a header
+     * @param keyColumn the column naming each row
+     * @return the cells with their keys, in file order
+     * @throws InvalidInputException for a missing file or column, a malformed cell (naming the file and line), a key
+     *                               given twice, or a file without rows
+     */
+    public static List<Named> table(Path file, String keyColumn) throws InvalidInputException {
+        String what = "NB101 table " + file;
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(what + ": file not found");
+        }
+        List<Named> cells = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            List<String> header = p.getHeaderNames();
+            if (!header.contains(keyColumn)) {
+                throw new InvalidInputException(what + ": no column '" + keyColumn + "' (--key); columns: " + header);
+            }
+            boolean spec = header.contains("matrix") && header.contains("ops");
+            for (CSVRecord rec : p) {
+                long line = rec.getRecordNumber() + 1;
+                String key = rec.get(keyColumn).strip();
+                Nb101Cell c;
+                try {
+                    c = spec ? Nb101Cell.fromCsv(rec.get("matrix"), rec.get("ops")) : Nb101Cell.parse(key);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(what + " line " + line + ": " + InvalidInputException.oneLine(e)
+                            + (spec ? "" : " (a table without matrix and ops columns holds readable cells in its key"
+                            + " column)"), e);
+                }
+                if (!keys.add(key)) {
+                    throw new InvalidInputException(what + " line " + line + ": key '" + key + "' appears twice");
+                }
+                cells.add(new Named(key, c));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(what + " cannot be read: " + InvalidInputException.oneLine(e), e);
+        }
+        if (cells.isEmpty()) {
+            throw new InvalidInputException(what + " holds no row");
+        }
+        return List.copyOf(cells);
     }
 
     /**
