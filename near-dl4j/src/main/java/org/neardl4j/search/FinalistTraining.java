@@ -214,7 +214,8 @@ public final class FinalistTraining<C> {
                 String error = ex.getMessage() == null ? ex.toString() : ex.getMessage();
                 f = new TrainedFinalists.Finalist(e.name(), e.rank(), e.fitness(), e.values(), 0, 0, Double.NaN,
                         Double.NaN, List.of(), "error", "", (System.nanoTime() - t) / 1e9, error);
-                log.warn("finalist {} could not be trained: {}", e.name(), error, ex);
+                log.warn("finalist {} could not be trained: {}", e.name(), error);
+                log.debug("finalist {}", e.name(), ex);
             }
             done.add(f);
         }
