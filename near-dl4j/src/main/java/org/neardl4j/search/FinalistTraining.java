@@ -199,7 +199,7 @@ public final class FinalistTraining<C> {
         Map<String, Model> models = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry<C> e = entries.get(i);
-            log.info("finalist {}/{}: training {} (zero-cost rank {}) for at most {} epochs", i + 1, entries.size(),
+            log.info("finalist {}/{}: training {} (rank {}) for at most {} epochs", i + 1, entries.size(),
                     e.name(), e.rank(), maxEpochs);
             long t = System.nanoTime();
             TrainedFinalists.Finalist f;
