@@ -20,6 +20,8 @@
  * {@link org.neardl4j.proxy.ZeroCostProxies}, several of them rank-averaged, or scores looked up in a table) and a
  * {@link org.neardl4j.search.Strategy} (exhaustive, best of N random samples, regularised evolution), run by
  * {@link org.neardl4j.search.ArchitectureSearch}: seeded, resumable from its history file, each candidate scored once.
+ * {@link org.neardl4j.search.FinalistTraining} then trains the top k briefly with DL4J's early stopping and picks the
+ * one with the best validation accuracy ({@link org.neardl4j.search.TrainedFinalists}).
  *
  * <pre>{@code
  * SearchResult<Nb201Cell> r = ArchitectureSearch.builder(Nb201Space.full(Nb201Network.defaults()),

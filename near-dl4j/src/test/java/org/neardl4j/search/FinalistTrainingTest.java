@@ -201,6 +201,16 @@ class FinalistTrainingTest {
         assertEquals(1, f.bestEpoch());
         assertEquals(3 * 4, train2.batches.get());
         assertEquals(1, f.epochScores().stream().distinct().count(), "unchanged network, same accuracy");
+
+        // monitoring the loss: the kept epoch is the one with the lowest validation loss
+        TrainedFinalists<Choices> l = FinalistTraining.builder(space).data(new ViewIterator(TRAIN, 60),
+                        new ViewIterator(VALID, 60)).top(1).maxEpochs(3).patience(3)
+                .monitor(FinalistTraining.Monitor.LOSS).build().train(search(space, 1));
+        TrainedFinalists.Finalist g = l.finalists().get(0);
+        double min = g.epochScores().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertEquals(min, g.epochScores().get(g.bestEpoch() - 1));
+        assertEquals(min, g.validationLoss(), 1e-9, "the kept network's loss, recomputed");
+        assertTrue(g.epochScores().get(2) < g.epochScores().get(0), "Adam lowers the loss: " + g.epochScores());
     }
 
     @Test

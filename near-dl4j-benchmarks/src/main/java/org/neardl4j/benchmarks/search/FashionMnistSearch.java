@@ -104,20 +104,20 @@ public final class FashionMnistSearch {
         @Option(names = "--html", paramLabel = "FILE.html", description = "also the HTML report of the search and"
                 + " the training")
         Path html = null;
-        @Option(names = "--budget", paramLabel = "N", description = "candidates the search scores (default 40)")
-        int budget = 40;
+        @Option(names = "--budget", paramLabel = "N", description = "candidates the search scores (default 60)")
+        int budget = 60;
         @Option(names = "--probe", paramLabel = "N", description = "Fashion-MNIST training images NEAR scores each"
                 + " candidate on (default 64)")
         int probe = 64;
         @Option(names = "--train", paramLabel = "N", description = "training images: the first N of the training"
-                + " split (default 5000)")
-        int train = 5000;
+                + " split (default 2000)")
+        int train = 2000;
         @Option(names = "--validation", paramLabel = "N", description = "validation images: the next N of the"
-                + " training split (default 1000)")
-        int validation = 1000;
+                + " training split (default 500)")
+        int validation = 500;
         @Option(names = "--test", paramLabel = "N", description = "test images: the first N of the test split"
-                + " (default 10000)")
-        int test = 10_000;
+                + " (default 3000)")
+        int test = 3000;
         @Option(names = "--epochs", paramLabel = "E", description = "most epochs per network (default 2)")
         int epochs = 2;
         @Option(names = "--patience", paramLabel = "P", description = "epochs without better validation accuracy"

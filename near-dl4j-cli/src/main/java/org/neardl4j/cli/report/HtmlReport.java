@@ -389,7 +389,8 @@ public final class HtmlReport {
             body.append("<p class=\"summary\">Winner: <b>").append(ESC.escape(t.winner().name()))
                     .append("</b>, because: ").append(ESC.escape(t.reason())).append(".</p>\n");
             List<String> scores = t.search().map(r -> r.scores()).orElse(List.of());
-            List<String> header = new ArrayList<>(List.of("zero-cost rank", "candidate"));
+            List<String> header = new ArrayList<>(List.of(t.search().isPresent() ? "zero-cost rank" : "position",
+                    "candidate"));
             header.addAll(scores);
             header.addAll(List.of("epochs", "best epoch", "validation accuracy", "validation loss", "stopped by",
                     "seconds", "error"));
