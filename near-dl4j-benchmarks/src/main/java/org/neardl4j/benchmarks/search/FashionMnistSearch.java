@@ -422,7 +422,7 @@ public final class FashionMnistSearch {
             TrainedFinalists.Finalist f = r.trained();
             md.append(String.format(Locale.ROOT, "| %s | `%s`%s | %.2f | %s | %d | %d | %s | %s | %s | %.1f |%n",
                     r.group(), r.name(), r.winner() ? " **(chosen)**" : "", r.near(),
-                    r.rank() > 0 ? Integer.toString(r.rank()) : "not scored", r.parameters(), f.epochs(),
+                    r.rank() > 0 ? Integer.toString(r.rank()) : "not in the search", r.parameters(), f.epochs(),
                     f.trained() ? Integer.toString(f.bestEpoch()) : "-", pct(f.validationAccuracy()),
                     pct(r.testAccuracy()), f.seconds()));
         }
