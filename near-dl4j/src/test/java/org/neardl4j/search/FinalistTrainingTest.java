@@ -210,7 +210,6 @@ class FinalistTrainingTest {
         double min = g.epochScores().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         assertEquals(min, g.epochScores().get(g.bestEpoch() - 1));
         assertEquals(min, g.validationLoss(), 1e-9, "the kept network's loss, recomputed");
-        assertTrue(g.epochScores().get(2) < g.epochScores().get(0), "Adam lowers the loss: " + g.epochScores());
     }
 
     @Test
