@@ -292,4 +292,22 @@ public final class Cli {
         }
         return value;
     }
+
+    /**
+     * The command line as typed, for a report's provenance: {@code near-cli} and the arguments, each quoted for a
+     * shell where it needs quotes.
+     *
+     * @param spec     the running command's spec (injected by picocli), or null
+     * @param fallback the arguments shown when there is no parse result (a command called directly)
+     * @return e.g. {@code near-cli search --budget 10 --html 'my report.html'}
+     */
+    static String typed(CommandSpec spec, String fallback) {
+        List<String> args = spec != null && spec.root().commandLine().getParseResult() != null
+                ? spec.root().commandLine().getParseResult().originalArgs() : List.of(fallback);
+        StringBuilder sb = new StringBuilder("near-cli");
+        for (String a : args) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
 }

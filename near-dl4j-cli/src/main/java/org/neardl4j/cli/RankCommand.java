@@ -418,7 +418,7 @@ public final class RankCommand implements Callable<Integer> {
         }
         if (html != null) {
             Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("command", commandLine());
+            provenance.put("command", Cli.typed(spec, "rank"));
             provenance.put("repetitions", Integer.toString(repetitions));
             provenance.put("seed", Long.toString(scoring.seed()));
             provenance.put("block", scoring.block().name().toLowerCase(java.util.Locale.ROOT));
@@ -469,17 +469,6 @@ public final class RankCommand implements Callable<Integer> {
             return NearCli.EXIT_PARTIAL;
         }
         return NearCli.EXIT_OK;
-    }
-
-    /** The command as typed, for the report's provenance. */
-    private String commandLine() {
-        List<String> args = spec != null && spec.root().commandLine().getParseResult() != null
-                ? spec.root().commandLine().getParseResult().originalArgs() : List.of("rank");
-        StringBuilder sb = new StringBuilder("near-cli");
-        for (String a : args) {
-            sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return sb.toString();
     }
 
     /** A freshly initialised copy of a loaded network, drawn with its configuration's seed. */

@@ -79,7 +79,8 @@ public final class SearchOptions {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "also write the ranking as CSV")
     private Path csv;
 
-    @Option(names = "--json", description = "print one JSON object instead of a table")
+    @Option(names = "--json", description = "print one JSON object instead of a table (near-cli search with"
+            + " --train-epochs: the training record, the search's object under \"search\")")
     private boolean json;
 
     /**
@@ -143,6 +144,15 @@ public final class SearchOptions {
      */
     public Path history() {
         return history;
+    }
+
+    /**
+     * {@code --json}.
+     *
+     * @return whether to print JSON instead of a table
+     */
+    public boolean json() {
+        return json;
     }
 
     /**

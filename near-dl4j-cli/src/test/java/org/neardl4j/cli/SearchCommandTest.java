@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code near-cli search}. */
@@ -163,5 +164,84 @@ class SearchCommandTest {
         String m = CliRun.of("search", "--space", "nb101", "--strategy", "exhaustive", "--quiet")
                 .failure(NearCli.EXIT_BAD_INPUT);
         assertTrue(m.contains("does not list"), m);
+    }
+
+    /** Two cheap cells (skip connections, pooling, one 1x1 or 3x3 convolution): they train in seconds. */
+    private static final List<String> CHEAP = List.of(CELLS.get(2), CELLS.get(3));
+
+    @Test
+    void trainingTheFinalistsNamesTheWinnerInTheJsonAndTheHtml(@TempDir Path dir) throws Exception {
+        Path space = dir.resolve("cells.txt");
+        Files.write(space, CHEAP);
+        Path html = dir.resolve("report.html");
+        Path csv = dir.resolve("finalists.csv");
+        CliRun r = CliRun.of("search", "--space", space.toString(), "--proxy", "params", "--strategy", "exhaustive",
+                "--top", "2", "--train-epochs", "1", "--train-images", "20", "--train-csv", csv.toString(), "--html",
+                html.toString(), "--json", "--quiet");
+        assertEquals(NearCli.EXIT_OK, r.code, r.err);
+        JsonObject o = r.json();
+        String winner = o.get("winner").getAsString();
+        assertTrue(CHEAP.contains(winner), winner);
+        assertEquals(2, o.getAsJsonArray("finalists").size());
+        assertEquals(1, o.getAsJsonObject("training").get("max_epochs").getAsInt());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<table id=\"finalists\""), "training section");
+        assertTrue(page.contains("<table id=\"search-ranking\""), "search section");
+        assertTrue(page.contains("Winner: <b>" + winner + "</b>"), page);
+        assertTrue(page.contains(winner + " \u2714 winner"), "winner marked in the table");
+        for (var f : o.getAsJsonArray("finalists")) {
+            String name = f.getAsJsonObject().get("name").getAsString();
+            assertTrue(page.contains(name), name);
+            assertEquals(1, f.getAsJsonObject().get("epochs").getAsInt());
+        }
+        for (var f : o.getAsJsonObject("search").getAsJsonArray("finalists")) {
+            assertTrue(page.contains(f.getAsString() + " \u2605 finalist"), f.getAsString());
+        }
+        assertTrue(page.contains(o.get("reason").getAsString()), "the reason");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).startsWith("rank,name,fitness,params,epochs,best_epoch,validation_accuracy"),
+                lines.get(0));
+    }
+
+    @Test
+    void htmlWithoutTrainingHasTheSearchAndNoTrainingSection(@TempDir Path dir) throws Exception {
+        Path space = dir.resolve("cells.txt");
+        Files.write(space, CELLS);
+        Path html = dir.resolve("out/search.html");
+        JsonObject o = CliRun.of("search", "--space", space.toString(), "--proxy", "params", "--strategy",
+                "random", "--budget", "3", "--top", "2", "--seed", "4", "--html", html.toString(), "--json",
+                "--quiet").json();
+        String page = Files.readString(html);
+        String chosen = o.getAsJsonArray("finalists").get(0).getAsString();
+        assertTrue(page.contains("Chosen: <b>" + chosen + "</b>"), page);
+        assertTrue(page.contains(o.getAsJsonArray("finalists").get(1).getAsString() + " \u2605 finalist"));
+        assertTrue(page.contains(o.get("reason").getAsString()));
+        assertTrue(page.contains("near-cli search --space"), "the command in the provenance");
+        assertFalse(page.contains("Finalists trained"));
+        for (var e : o.getAsJsonArray("ranking")) {
+            assertTrue(page.contains("<td>" + e.getAsJsonObject().get("origin").getAsString() + "</td>"));
+        }
+        String table = page.substring(page.indexOf("id=\"search-ranking\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertEquals(1 + 3, table.split("<tr>").length - 1, "a header and the 3 candidates scored");
+    }
+
+    @Test
+    void badTrainingOptionsAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path space = dir.resolve("cells.txt");
+        Files.write(space, CHEAP);
+        String m = CliRun.of("search", "--train-epochs", "-1", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("--train-epochs"), m);
+        m = CliRun.of("search", "--train-epochs", "1", "--train-images", "513", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("--train-images") && m.contains("512"), m);
+        m = CliRun.of("search", "--train-epochs", "1", "--patience", "0", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("--patience"), m);
+        m = CliRun.of("search", "--train-csv", dir.resolve("t.csv").toString(), "--quiet")
+                .failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("--train-csv needs --train-epochs"), m);
+        m = CliRun.of("search", "--space", space.toString(), "--proxy", "params", "--strategy", "exhaustive",
+                "--top", "3", "--train-epochs", "1", "--quiet").failure(NearCli.EXIT_USAGE);
+        assertTrue(m.contains("--top 3 is larger than the 2 cells"), m);
     }
 }

@@ -22,6 +22,8 @@
  * {@link org.neardl4j.search.ArchitectureSearch}: seeded, resumable from its history file, each candidate scored once,
  * candidates proposed in batches for a fitness that scores several at once (on a Spark cluster: {@code SparkFitness}
  * in {@code near-dl4j-spark}).
+ * {@link org.neardl4j.search.FinalistTraining} then trains the top k briefly with DL4J's early stopping and picks the
+ * one with the best validation accuracy ({@link org.neardl4j.search.TrainedFinalists}).
  *
  * <pre>{@code
  * SearchResult<Nb201Cell> r = ArchitectureSearch.builder(Nb201Space.full(Nb201Network.defaults()),

@@ -15,6 +15,8 @@
  */
 /**
  * Zero-cost architecture search on NAS-Bench-201 from precomputed proxy tables
- * ({@link org.neardl4j.benchmarks.search.SearchBenchmark}) and its generated report ({@code docs/SEARCH.md}).
+ * ({@link org.neardl4j.benchmarks.search.SearchBenchmark}) and its generated report ({@code docs/SEARCH.md}); a
+ * NEAR-guided search over small Fashion-MNIST CNNs whose top 3 and 3 random picks are trained the same way
+ * ({@link org.neardl4j.benchmarks.search.FashionMnistSearch}, {@code docs/search/fashion-mnist.md}).
  */
 package org.neardl4j.benchmarks.search;

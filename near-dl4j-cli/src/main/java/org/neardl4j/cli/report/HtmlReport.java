@@ -20,6 +20,9 @@ import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 import org.neardl4j.cli.VersionInfo;
 import org.neardl4j.score.MatrixScore;
+import org.neardl4j.search.Evaluation;
+import org.neardl4j.search.SearchResult;
+import org.neardl4j.search.TrainedFinalists;
 import org.neardl4j.tune.CandidateFailure;
 import org.neardl4j.tune.RankCorrelation;
 import org.neardl4j.tune.RankedCandidate;
@@ -312,6 +315,107 @@ public final class HtmlReport {
         }
 
         /**
+         * The sections of an architecture search: a summary (strategy, seed, what was scored and how long it took),
+         * the chosen candidate(s) and why, every candidate scored in rank order with its values, how it was
+         * proposed and when ({@code table#search-ranking}; finalists marked), and the fitness by order scored.
+         *
+         * @param r the search's result
+         * @return this builder
+         */
+        public Builder search(SearchResult<?> r) {
+            Preconditions.checkNotNull(r, "search result");
+            body.append("<h2>Search</h2>\n");
+            body.append(String.format(Locale.ROOT, "<p class=\"summary\">Strategy <b>%s</b>, seed %d, fitness %s:"
+                            + " %d candidates scored (%d computed, %d from the history file, %d repeated proposals"
+                            + " served from the cache) in %.1f s.</p>%n", ESC.escape(r.strategy().toString()),
+                    r.seed(), ESC.escape(fitnessName(r.scores())), r.evaluations().size(), r.computed(),
+                    r.replayed(), r.repeats(), r.seconds()));
+            body.append("<p class=\"summary\">Chosen: <b>").append(ESC.escape(r.ranking().get(0).evaluation().name()))
+                    .append("</b>, because: ").append(ESC.escape(r.reason())).append(".</p>\n");
+            List<String> header = new ArrayList<>(List.of("rank", "candidate", "fitness"));
+            header.addAll(r.scores());
+            header.addAll(List.of("origin", "order scored", "seconds"));
+            List<List<String>> rows = new ArrayList<>();
+            for (SearchResult.Ranked k : r.ranking()) {
+                List<String> row = new ArrayList<>();
+                row.add(Integer.toString(k.rank()));
+                row.add(k.evaluation().name() + (k.rank() <= r.finalists().size() ? " \u2605 finalist" : ""));
+                row.add(num(k.fitness()));
+                for (double v : k.evaluation().values()) {
+                    row.add(num(v));
+                }
+                row.add(k.evaluation().origin());
+                row.add(Integer.toString(k.evaluation().index()));
+                row.add(String.format(Locale.ROOT, "%.3f", k.evaluation().seconds()));
+                rows.add(row);
+            }
+            body.append("<h2>Candidates scored</h2>\n<p>Every candidate the search scored, best first; the fitness is"
+                    + (r.scores().size() > 1 ? " the average of its ranks under each score (higher is better)"
+                    : " its score") + ". &#9733; marks the finalists.</p>\n");
+            body.append(tableHtml("search-ranking", "data", header, rows));
+            if (r.evaluations().size() > 1) {
+                List<Point> points = new ArrayList<>();
+                java.util.Map<String, Double> fitness = new java.util.HashMap<>();
+                for (SearchResult.Ranked k : r.ranking()) {
+                    fitness.put(k.evaluation().name(), k.fitness());
+                }
+                for (Evaluation e : r.evaluations()) {
+                    points.add(new Point(e.name() + " (" + e.origin() + ")", e.index(), fitness.get(e.name())));
+                }
+                scatter("Fitness by order scored", "order scored", "fitness", points,
+                        "Each point is a candidate, in the order the " + r.strategy() + " search scored it.");
+            }
+            return this;
+        }
+
+        /**
+         * The sections of finalists trained after a search: the settings, each finalist's training
+         * ({@code table#finalists}: epochs, best epoch, validation accuracy and loss, why it stopped, seconds, or
+         * its error; the winner marked) and the winner with the reason.
+         *
+         * @param t the training's result
+         * @return this builder
+         */
+        public Builder finalists(TrainedFinalists<?> t) {
+            Preconditions.checkNotNull(t, "trained finalists");
+            TrainedFinalists.Settings s = t.settings();
+            body.append("<h2>Finalists trained</h2>\n");
+            body.append(String.format(Locale.ROOT, "<p class=\"summary\">%d finalists trained with DL4J's early"
+                            + " stopping: at most %d epochs, stopped after %d epochs without improvement of the"
+                            + " validation %s, the best epoch's network kept%s; seed %d; %.1f s in all.</p>%n",
+                    s.finalists(), s.maxEpochs(), s.patience(), ESC.escape(s.monitor()),
+                    s.maxSeconds() > 0 ? String.format(Locale.ROOT, ", at most %.0f s each", s.maxSeconds()) : "",
+                    s.seed(), t.seconds()));
+            body.append("<p class=\"summary\">Winner: <b>").append(ESC.escape(t.winner().name()))
+                    .append("</b>, because: ").append(ESC.escape(t.reason())).append(".</p>\n");
+            List<String> scores = t.search().map(r -> r.scores()).orElse(List.of());
+            List<String> header = new ArrayList<>(List.of(t.search().isPresent() ? "zero-cost rank" : "position",
+                    "candidate"));
+            header.addAll(scores);
+            header.addAll(List.of("epochs", "best epoch", "validation accuracy", "validation loss", "stopped by",
+                    "seconds", "error"));
+            List<List<String>> rows = new ArrayList<>();
+            for (TrainedFinalists.Finalist f : t.finalists()) {
+                List<String> row = new ArrayList<>();
+                row.add(Integer.toString(f.rank()));
+                row.add(f.name() + (f == t.winner() ? " \u2714 winner" : ""));
+                for (int i = 0; i < scores.size(); i++) {
+                    row.add(i < f.values().size() ? num(f.values().get(i)) : "-");
+                }
+                row.add(Integer.toString(f.epochs()));
+                row.add(f.trained() ? Integer.toString(f.bestEpoch()) : "-");
+                row.add(f.trained() ? num(f.validationAccuracy()) : "-");
+                row.add(f.trained() ? num(f.validationLoss()) : "-");
+                row.add(f.termination());
+                row.add(String.format(Locale.ROOT, "%.1f", f.seconds()));
+                row.add(f.error().isEmpty() ? "-" : f.error());
+                rows.add(row);
+            }
+            body.append(tableHtml("finalists", "data", header, rows));
+            return this;
+        }
+
+        /**
          * A warnings section ({@code ul.warnings}) listing each warning once (nothing for an empty list); warnings
          * of a {@link #ranking} are listed by it, and marked in its table.
          *
@@ -474,6 +578,10 @@ public final class HtmlReport {
         }
         sb.append("</tbody>\n</table>\n");
         return sb.toString();
+    }
+
+    private static String fitnessName(List<String> scores) {
+        return scores.size() == 1 ? scores.get(0) : "rank-average of " + String.join(", ", scores);
     }
 
     private static boolean isNumber(String s) {
