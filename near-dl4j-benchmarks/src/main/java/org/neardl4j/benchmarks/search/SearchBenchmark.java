@@ -887,7 +887,8 @@ public final class SearchBenchmark {
             double best = round2(Math.max(mean(near.test()), mean(meco.test())));
             double worst = round2(Math.min(mean(near.test()), mean(meco.test())));
             String verdict = a > best ? "beats both" : a < worst ? "below both" : a == best && a == worst
-                    ? "all three equal" : a == best ? "equals the better" : "between them";
+                    ? "all three equal" : a == best ? "equals the better" : a == worst ? "equals the worse"
+                    : "between them";
             above += a > best ? 1 : 0;
             n++;
             Outcome better = mean(near.test()) >= mean(meco.test()) ? near : meco;
