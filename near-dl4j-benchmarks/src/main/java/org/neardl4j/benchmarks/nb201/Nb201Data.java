@@ -35,8 +35,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The benchmark data bundled with the command-line tool (provenance in each folder's README): from
@@ -44,7 +47,8 @@ import java.util.Map;
  * package's values for them, and the first 512 CIFAR-10 test images with labels; from {@code nats-tss/} the same
  * architectures' NATS-Bench accuracies on all three datasets and probe images for CIFAR-100 (128) and
  * ImageNet16-120 (120 stand-ins); from {@code nb101/} 200 NAS-Bench-101 cells with their accuracies and parameter
- * counts and the authors' NEAR package's values.
+ * counts and the authors' NEAR package's values; and, from this module's {@code nb201-space/}, the published CIFAR-10
+ * accuracies of all 15,625 NAS-Bench-201 cells.
  *
  * <pre>{@code
  * for (Nb201Data.Arch a : Nb201Data.archs()) { ... a.cell() ... a.testAcc() ... }
@@ -252,6 +256,28 @@ public final class Nb201Data {
                         Double.parseDouble(c.get("cifar10_test_acc")), Double.parseDouble(c.get("cifar10_valid_acc"))));
             }
             return b.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * All 15,625 NAS-Bench-201 cells with their published CIFAR-10 accuracies
+     * ({@code nb201-space/nb201_cifar10_all.csv.gz} of this module: NAS-Bench-201 v1.0's table, the same values as
+     * {@link #archs()} on its rows), in index order.
+     *
+     * @return the rows, {@code arch} 0..15624
+     */
+    public static List<Arch> space() {
+        String path = "/nb201-space/nb201_cifar10_all.csv.gz";
+        try (Reader r = new InputStreamReader(new GZIPInputStream(openResource(path)), StandardCharsets.UTF_8)) {
+            List<Arch> b = new ArrayList<>();
+            for (CSVRecord c : csv("nb201_cifar10_all.csv", r)) {
+                b.add(new Arch(Integer.parseInt(c.get("arch")), c.get("cellstr"),
+                        Double.parseDouble(c.get("params_mb")), Double.parseDouble(c.get("cifar10_test_acc")),
+                        Double.parseDouble(c.get("cifar10_valid_acc"))));
+            }
+            return List.copyOf(b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

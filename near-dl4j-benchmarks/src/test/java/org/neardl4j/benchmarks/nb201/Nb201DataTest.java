@@ -16,10 +16,15 @@
 package org.neardl4j.benchmarks.nb201;
 
 import org.junit.jupiter.api.Test;
+import org.neardl4j.space.Nb201Cell;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +41,26 @@ class Nb201DataTest {
         assertEquals(0.802426, first.paramsMb(), 0);
         assertEquals(1000, Nb201Data.reference("near_reference").size());
         assertEquals(58.938004, Nb201Data.reference("near_reference").get(10), 0);
+    }
+
+    @Test
+    void wholeSpace() {
+        List<Nb201Data.Arch> space = Nb201Data.space();
+        assertEquals(15625, space.size());
+        Set<String> cells = new HashSet<>();
+        for (int i = 0; i < space.size(); i++) {
+            assertEquals(i, space.get(i).arch());
+            cells.add(space.get(i).cell().toString());
+        }
+        // every cell of the space once
+        assertEquals(Nb201Cell.all().stream().map(Nb201Cell::toString).collect(Collectors.toSet()), cells);
+        // NAS-Bench-201 v1.0's best test and validation accuracies (its paper and the data's README)
+        assertEquals(94.3733, space.stream().mapToDouble(Nb201Data.Arch::testAcc).max().orElseThrow(), 1e-9);
+        assertEquals(91.6067, space.stream().mapToDouble(Nb201Data.Arch::validAcc).max().orElseThrow(), 1e-9);
+        // the 1,000-cell table is a subset with the same values
+        for (Nb201Data.Arch a : Nb201Data.archs()) {
+            assertEquals(a, space.get(a.arch()));
+        }
     }
 
     @Test
