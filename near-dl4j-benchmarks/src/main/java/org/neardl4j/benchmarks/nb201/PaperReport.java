@@ -117,6 +117,30 @@ public final class PaperReport {
         }
     }
 
+    /**
+     * One sentence on the paper's claim from the average ranks: which proxy ranks best on average and where NEAR
+     * stands, or null when no baseline ran.
+     */
+    static String outcome(Map<String, List<Double>> ranks) {
+        Map<String, Double> avg = new LinkedHashMap<>();
+        ranks.forEach((p, r) -> {
+            if (r != null && !r.isEmpty()) {
+                avg.put(p, r.stream().mapToDouble(d -> d).average().orElse(Double.NaN));
+            }
+        });
+        if (avg.size() < 2 || !avg.containsKey(NEAR)) {
+            return null;
+        }
+        List<String> order = new ArrayList<>(avg.keySet());
+        order.sort(java.util.Comparator.comparingDouble(avg::get));
+        String best = order.get(0);
+        int place = order.indexOf(NEAR) + 1;
+        return String.format(Locale.ROOT, "**Outcome.** Best average rank over these columns: %s (%.2f); NEAR %.2f,"
+                        + " place %d of %d. The paper's claim that NEAR ranks best on average %s here.", best,
+                avg.get(best), avg.get(NEAR), place, order.size(),
+                best.equals(NEAR) ? "holds" : "is not reproduced");
+    }
+
     /** One column pair of the table: a benchmark and dataset with its accuracies and the proxies' values. */
     static final class Column {
         final String id;
@@ -418,6 +442,11 @@ public final class PaperReport {
                 + " sample biased towards small cells), so the figures are comparable in kind, not digit for digit.";
         md.append('\n').append(sources).append("\n\n");
         html.paragraph(sources);
+        String outcome = outcome(ranks);
+        if (outcome != null) {
+            md.append(outcome).append("\n\n");
+            html.paragraph(outcome);
+        }
 
         md.append("## NEAR and #Params on every scored architecture\n\n");
         List<String> h2 = new ArrayList<>(List.of("Proxy"));
@@ -453,7 +482,7 @@ public final class PaperReport {
                 + " docs/paper/nb201-cifar100 --budget-seconds 360\n");
         md.append("java -cp $CP $B.Nb201Benchmark --dataset imagenet16-120 --images 120 --tasks near,proxies --out"
                 + " docs/paper/nb201-imagenet16-120 --budget-seconds 360\n");
-        md.append("java -cp $CP $B.Nb101Benchmark --tasks near --budget-seconds 360\n");
+        md.append("java -cp $CP $B.Nb101Benchmark --tasks near,proxies --budget-seconds 360\n");
         md.append("java -cp $CP $B.PaperReport --html docs/paper/report.html\n```\n\n");
         md.append("CIFAR-10's rows are those of [NB201.md](NB201.md) (`docs/nb201`, 64 images).");
         if (!s.command.isEmpty()) {

@@ -110,4 +110,21 @@ class PaperPipelineTest {
         String[] t = {"--tasks", "xavier"};
         assertEquals(2, org.neardl4j.cli.Cli.run(new Nb101Benchmark.Command(t), t, System.out, System.err));
     }
+
+    /** The outcome sentence: the proxy with the lowest mean rank, and NEAR's mean and place among the proxies. */
+    @Test
+    void outcomeNamesTheBestAverageRankAndNearsPlace() {
+        java.util.Map<String, List<Double>> ranks = new java.util.LinkedHashMap<>();
+        ranks.put(PaperReport.NEAR, List.of(2.0, 3.0));     // mean 2.5
+        ranks.put("#Params", List.of(3.0, 2.0, 4.0));      // mean 3.0
+        ranks.put("meco", List.of(1.0, 1.0));              // mean 1.0
+        ranks.put("snip", null);                           // did not run
+        String s = PaperReport.outcome(ranks);
+        assertTrue(s.contains("meco (1.00)") && s.contains("NEAR 2.50, place 2 of 3") && s.contains("is not reproduced"),
+                s);
+        ranks.put("meco", List.of(3.0, 3.0));
+        s = PaperReport.outcome(ranks);
+        assertTrue(s.contains("place 1 of 3") && s.contains("holds"), s);
+        assertEquals(null, PaperReport.outcome(java.util.Map.of(PaperReport.NEAR, List.of(1.0))));
+    }
 }
