@@ -26,6 +26,7 @@ import org.neardl4j.proxy.ProxyResult;
 import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public final class Nb101Benchmark {
         }
 
         Nb101Network network(long seed) {
-            return Nb101Network.builder().stemChannels(stem).cellsPerStack(cellsPerStack).seed(seed).build();
+            return Nb101Network.builder().stemChannels(stem).cellsPerStack(cellsPerStack).initialisation(Initialisation.seeded(seed)).build();
         }
     }
 

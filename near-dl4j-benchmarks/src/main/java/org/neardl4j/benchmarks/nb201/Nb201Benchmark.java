@@ -30,6 +30,7 @@ import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Dataset;
 import org.neardl4j.space.Nb201Network;
 import org.slf4j.Logger;
@@ -150,8 +151,8 @@ public final class Nb201Benchmark {
         }
 
         Nb201Network network(WeightInit init, long seed) {
-            return Nb201Network.builder().dataset(dataset).channels(channels).cellsPerStage(cells).weightInit(init)
-                    .seed(seed).build();
+            return Nb201Network.builder().dataset(dataset).channels(channels).cellsPerStage(cells)
+                    .initialisation(Initialisation.builder().weightInit(init).seed(seed).build()).build();
         }
 
         INDArray images(int n) {
