@@ -47,8 +47,11 @@ public final class Initialisation implements Serializable {
 
     private static final Initialisation DEFAULTS = builder().build();
 
+    /** Initialisation of convolution and dense weights. */
     private final WeightInit weightInit;
+    /** Data type of parameters and activations. */
     private final DataType dataType;
+    /** Seed of the weight initialisation. */
     private final long seed;
 
     private Initialisation(Builder b) {
