@@ -27,6 +27,7 @@ import org.neardl4j.cli.io.NpyFiles;
 import org.neardl4j.cli.progress.Progress;
 import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Dataset;
@@ -321,10 +322,10 @@ public final class RankCommand implements Callable<Integer> {
                 }
             }
             if (!cells.isEmpty()) {
-                Nb201Network space = Nb201Network.builder().dataset(data).seed(scoring.seed()).build();
+                Nb201Network space = Nb201Network.builder().dataset(data).initialisation(Initialisation.seeded(scoring.seed())).build();
                 InputCheck.check(space.graph(cells.get(0)), raw, sources);
                 if (features == null) {
-                    features = cast(raw, space.dataType());
+                    features = cast(raw, space.initialisation().dataType());
                 }
                 for (Nb201Cell cell : cells) {
                     String name = cell.toString();
@@ -335,10 +336,10 @@ public final class RankCommand implements Callable<Integer> {
                 }
             }
             if (!cells101.isEmpty()) {
-                Nb101Network space = Nb101Network.builder().seed(scoring.seed()).build();
+                Nb101Network space = Nb101Network.builder().initialisation(Initialisation.seeded(scoring.seed())).build();
                 InputCheck.check(space.graph(cells101.get(0).cell()), raw, sources);
                 if (features == null) {
-                    features = cast(raw, space.dataType());
+                    features = cast(raw, space.initialisation().dataType());
                 }
                 for (Nb101Sources.Named cell : cells101) {
                     descriptions.put(cell.name(), "NB101 cell " + cell.cell() + " (" + space + ", "

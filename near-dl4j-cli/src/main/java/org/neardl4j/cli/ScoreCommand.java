@@ -29,6 +29,7 @@ import org.neardl4j.cli.io.Nb101Sources;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.cli.io.NpyFiles;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Dataset;
@@ -275,7 +276,7 @@ public final class ScoreCommand implements Callable<Integer> {
                         + " (rank scores several)");
             }
             Nb201Cell cell = cells.get(0);
-            Nb201Network nb201 = Nb201Network.builder().dataset(dataset).seed(seed).build();
+            Nb201Network nb201 = Nb201Network.builder().dataset(dataset).initialisation(Initialisation.seeded(seed)).build();
             ComputationGraph net;
             try {
                 net = nb201.graph(cell);
@@ -322,7 +323,7 @@ public final class ScoreCommand implements Callable<Integer> {
                         + " (rank scores several)");
             }
             Nb101Sources.Named cell = cells.get(0);
-            Nb101Network nb101 = Nb101Network.builder().seed(seed).build();
+            Nb101Network nb101 = Nb101Network.builder().initialisation(Initialisation.seeded(seed)).build();
             ComputationGraph net;
             try {
                 net = nb101.graph(cell.cell());

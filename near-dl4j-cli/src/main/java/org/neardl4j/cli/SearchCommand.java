@@ -41,6 +41,7 @@ import org.neardl4j.search.SearchSpace;
 import org.neardl4j.search.Strategy;
 import org.neardl4j.search.TableScores;
 import org.neardl4j.search.TrainedFinalists;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
@@ -162,7 +163,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (search.space().strip().equalsIgnoreCase("nb101")) {
             return searchNb101(s, budget, images);
         }
-        Nb201Network network = Nb201Network.builder().seed(scoring.seed()).build();
+        Nb201Network network = Nb201Network.builder().initialisation(Initialisation.seeded(scoring.seed())).build();
         Nb201Space cells = search.nb201Space(network);
         Fitness<Nb201Cell> fitness;
         if (table != null) {
@@ -188,7 +189,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** {@code --space nb101}: the whole space, or with {@code --table} the table's rows. */
     private int searchNb101(Strategy s, int budget, int images) throws CliException {
-        Nb101Network network = Nb101Network.builder().seed(scoring.seed()).build();
+        Nb101Network network = Nb101Network.builder().initialisation(Initialisation.seeded(scoring.seed())).build();
         Nb101Space cells;
         Fitness<Nb101Cell> fitness;
         if (table != null) {

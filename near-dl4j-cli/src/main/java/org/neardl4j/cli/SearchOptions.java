@@ -20,6 +20,7 @@ import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.search.Nb201Space;
 import org.neardl4j.search.SearchResult;
 import org.neardl4j.search.Strategy;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Network;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ import java.util.Locale;
  * SearchOptions search;           // a field of the command, annotated with picocli's Mixin
  * ...
  * Strategy s = search.strategy();
- * Nb201Space cells = search.nb201Space(Nb201Network.builder().seed(seed).build());
+ * Nb201Space cells = search.nb201Space(Nb201Network.builder().initialisation(Initialisation.seeded(seed)).build());
  * out.println(search.report(result));
  * }</pre>
  */

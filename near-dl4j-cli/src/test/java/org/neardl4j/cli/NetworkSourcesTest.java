@@ -35,6 +35,7 @@ import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
@@ -126,7 +127,7 @@ class NetworkSourcesTest {
     @Test
     void nb201CellOnTheBundledImagesEqualsTheLibrary() {
         JsonObject o = CliRun.of("score", "--nb201", CELL, "--seed", "9", "--block", "first", "--json").json();
-        ComputationGraph net = Nb201Network.builder().seed(9).build().graph(Nb201Cell.parse(CELL));
+        ComputationGraph net = Nb201Network.builder().initialisation(Initialisation.seeded(9)).build().graph(Nb201Cell.parse(CELL));
         INDArray x = Nb201Sources.bundledImages(Nb201Sources.DEFAULT_IMAGES, DataType.FLOAT);
         NearResult want = NearScorer.builder().seed(9).blockMode(BlockMode.FIRST).build().score(net, x);
         ScoreCommandTest.assertSameAs(want, o);
@@ -139,7 +140,7 @@ class NetworkSourcesTest {
         Path cells = Files.writeString(dir.resolve("cells.txt"), "# two cells\n" + CELL + "\n\n" + CELL2 + "\n");
         JsonObject o = CliRun.of("rank", "--nb201", cells.toString(), "--repetitions", "2", "--seed", "3",
                 "--max-samples", "16", "--json", "--quiet").json();
-        Nb201Network space = Nb201Network.builder().seed(3).build();
+        Nb201Network space = Nb201Network.builder().initialisation(Initialisation.seeded(3)).build();
         INDArray x = Nb201Sources.bundledImages(16, DataType.FLOAT);
         RankingResult want = ArchitectureRanking.builder()
                 .scorer(NearScorer.builder().repetitions(2).seed(3).build()).freshWeights(true).build()

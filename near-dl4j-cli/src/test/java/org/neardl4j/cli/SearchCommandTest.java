@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
@@ -78,7 +79,7 @@ class SearchCommandTest {
     void liveScoresWithTheParameterCount(@TempDir Path dir) throws Exception {
         Path space = dir.resolve("cells.txt");
         Files.write(space, CELLS);
-        Nb201Network net = Nb201Network.builder().seed(ScoringOptions.DEFAULT_SEED).build();
+        Nb201Network net = Nb201Network.builder().initialisation(Initialisation.seeded(ScoringOptions.DEFAULT_SEED)).build();
         String most = CELLS.stream().max(Comparator.comparingLong(c -> net.parameterCount(Nb201Cell.parse(c))))
                 .orElseThrow();
         CliRun r = CliRun.of("search", "--space", space.toString(), "--proxy", "params", "--strategy", "exhaustive",
@@ -143,7 +144,7 @@ class SearchCommandTest {
         JsonObject o = CliRun.of("search", "--space", "nb101", "--proxy", "params", "--budget", "3", "--seed", "4",
                 "--json", "--quiet").json();
         assertEquals("nb101(423624)", o.get("space").getAsString());
-        Nb101Network net = Nb101Network.builder().seed(ScoringOptions.DEFAULT_SEED).build();
+        Nb101Network net = Nb101Network.builder().initialisation(Initialisation.seeded(ScoringOptions.DEFAULT_SEED)).build();
         Set<String> names = new HashSet<>();
         long most = -1;
         String largest = null;

@@ -28,6 +28,7 @@ import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.sampling.BlockMode;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb201Cell;
@@ -78,7 +79,7 @@ class SearchSpacesTest {
     void nb201OnImageNet16EqualsTheLibrary() {
         JsonObject o = CliRun.of("score", "--nb201", CELL, "--dataset", "imagenet16-120", "--seed", "4", "--block",
                 "first", "--json").json();
-        ComputationGraph net = Nb201Network.builder().dataset(Nb201Dataset.IMAGENET16_120).seed(4).build()
+        ComputationGraph net = Nb201Network.builder().dataset(Nb201Dataset.IMAGENET16_120).initialisation(Initialisation.seeded(4)).build()
                 .graph(Nb201Cell.parse(CELL));
         INDArray x = Nb201Sources.bundledImages(Nb201Dataset.IMAGENET16_120, DataType.FLOAT);
         NearResult want = NearScorer.builder().seed(4).blockMode(BlockMode.FIRST).build().score(net, x);
@@ -117,7 +118,7 @@ class SearchSpacesTest {
         // 8 of the 64 bundled images keep it fast (a 128-channel network)
         JsonObject o = CliRun.of("score", "--nb101", NB101_B, "--seed", "6", "--block", "first", "--max-samples", "8",
                 "--json").json();
-        ComputationGraph net = Nb101Network.builder().seed(6).build().graph(Nb101Cell.parse(NB101_B));
+        ComputationGraph net = Nb101Network.builder().initialisation(Initialisation.seeded(6)).build().graph(Nb101Cell.parse(NB101_B));
         INDArray x = Nb101Sources.bundledImages(DataType.FLOAT).get(NDArrayIndex.interval(0, 8), NDArrayIndex.all(),
                 NDArrayIndex.all(), NDArrayIndex.all()).dup();
         NearResult want = NearScorer.builder().seed(6).blockMode(BlockMode.FIRST).build().score(net, x);

@@ -32,6 +32,7 @@ import org.neardl4j.search.Fitness;
 import org.neardl4j.search.Nb201Space;
 import org.neardl4j.search.SearchResult;
 import org.neardl4j.search.Strategy;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
@@ -125,7 +126,7 @@ public final class SparkSearchMain implements Callable<Integer> {
         if (batch != null) {
             Cli.atLeast("--batch", batch, 1);
         }
-        Nb201Space cells = search.nb201Space(Nb201Network.builder().seed(scoring.seed()).build());
+        Nb201Space cells = search.nb201Space(Nb201Network.builder().initialisation(Initialisation.seeded(scoring.seed())).build());
         INDArray x = Nb201Sources.bundledImages(images, DataType.FLOAT);
         NearScorer scorer = NearScorer.builder().repetitions(scoring.repetitions(1)).seed(scoring.seed())
                 .blockMode(scoring.block()).build();

@@ -32,6 +32,7 @@ import org.neardl4j.search.Fitness;
 import org.neardl4j.search.Nb201Space;
 import org.neardl4j.search.SearchResult;
 import org.neardl4j.search.Strategy;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.Candidate;
@@ -131,7 +132,7 @@ class LocalClusterIT {
 
     @Test
     void aSearchScoredInExecutorJvmsHasTheHistoryOfThisJvm() {
-        Nb201Space space = Nb201Space.full(Nb201Network.builder().seed(7).build());
+        Nb201Space space = Nb201Space.full(Nb201Network.builder().initialisation(Initialisation.seeded(7)).build());
         Strategy evolution = Strategy.evolution(4, 2);
         SearchResult<Nb201Cell> remote = ArchitectureSearch.builder(space,
                         SparkFitness.builder(sc, space, PROBE).ranking(RANKING).build())

@@ -35,6 +35,7 @@ import org.neardl4j.search.Nb201Space;
 import org.neardl4j.search.SearchResult;
 import org.neardl4j.search.SearchSpace;
 import org.neardl4j.search.Strategy;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
@@ -67,7 +68,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkFitnessTest {
 
     /** A small NB201 network (C = 4, one cell per stage) on 10 random CIFAR-sized images. */
-    private static final Nb201Network NETWORK = Nb201Network.builder().channels(4).cellsPerStage(1).seed(3).build();
+    private static final Nb201Network NETWORK = Nb201Network.builder().channels(4).cellsPerStage(1).initialisation(Initialisation.seeded(3)).build();
     private static final INDArray IMAGES = images(10, 21);
     private static final ArchitectureRanking RANKING = ArchitectureRanking.builder()
             .scorer(NearScorer.builder().repetitions(1).seed(7).build()).build();

@@ -25,6 +25,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.neardl4j.cli.Cli;
 import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.tune.ArchitectureRanking;
@@ -93,7 +94,7 @@ class SparkSearchMainTest {
                 "--no-spark", "--json", "--quiet");
         assertEquals("0", here[0], here[2]);
         // NEAR of each cell ranked here, independently of the command: the network and scorer seeded with --seed
-        Nb201Network net = Nb201Network.builder().seed(5).build();
+        Nb201Network net = Nb201Network.builder().initialisation(Initialisation.seeded(5)).build();
         RankingResult expected = ArchitectureRanking.builder().scorer(NearScorer.builder().repetitions(1).seed(5)
                 .build()).build().rank(CELLS.stream().map(c -> Candidate.ofSupplier(c, () -> net.graph(
                 Nb201Cell.parse(c)))).collect(Collectors.toList()), Nb201Sources.bundledImages(10, DataType.FLOAT));

@@ -18,6 +18,7 @@ package org.neardl4j.search;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.api.Model;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb101Op;
@@ -64,7 +65,7 @@ import java.util.SplittableRandom;
  * reads it back. Immutable and serializable.
  *
  * <pre>{@code
- * Nb101Network template = Nb101Network.builder().stemChannels(16).stacks(3).cellsPerStack(1).seed(1).build();
+ * Nb101Network template = Nb101Network.builder().stemChannels(16).stacks(3).cellsPerStack(1).initialisation(Initialisation.seeded(1)).build();
  * Nb101Space space = Nb101Space.full(template);
  * Nb101Cell c = space.sample(new SplittableRandom(7));
  * Nb101Cell child = space.mutate(c, new SplittableRandom(8));

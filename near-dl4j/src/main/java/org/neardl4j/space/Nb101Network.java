@@ -48,7 +48,7 @@ import java.util.List;
  * {@code base_ops.py}. Immutable; one instance builds any number of cells with the same options.
  *
  * <pre>{@code
- * Nb101Network nb101 = Nb101Network.builder().seed(1).build();     // 128 stem channels, 3 x 3 cells, 10 classes
+ * Nb101Network nb101 = Nb101Network.builder().initialisation(Initialisation.seeded(1)).build();   // 128 stem channels, 3 x 3 cells, 10 classes
  * Nb101Cell cell = Nb101Cell.parse("conv3x3(0) conv1x1(0) maxpool3x3(1) output(2,3)");
  * ComputationGraph net = nb101.graph(cell);
  * long params = nb101.parameterCount(cell);                        // as NAS-Bench-101 counts them
@@ -121,21 +121,15 @@ public final class Nb101Network implements Serializable {
     private final int cellsPerStack;
     /** Classes of the classifier. */
     private final int classes;
-    /** Initialisation of the convolutions and the classifier. */
-    private final WeightInit weightInit;
-    /** Floating-point type of the parameters. */
-    private final DataType dataType;
-    /** Seed of the initialisation. */
-    private final long seed;
+    /** Weight initialisation, data type and seed. */
+    private final Initialisation initialisation;
 
     private Nb101Network(Builder b) {
         this.stemChannels = b.stemChannels;
         this.stacks = b.stacks;
         this.cellsPerStack = b.cellsPerStack;
         this.classes = b.classes;
-        this.weightInit = b.weightInit;
-        this.dataType = b.dataType;
-        this.seed = b.seed;
+        this.initialisation = b.initialisation;
     }
 
     /**
@@ -164,7 +158,7 @@ public final class Nb101Network implements Serializable {
      */
     public Builder toBuilder() {
         return builder().stemChannels(stemChannels).stacks(stacks).cellsPerStack(cellsPerStack).classes(classes)
-                .weightInit(weightInit).dataType(dataType).seed(seed);
+                .initialisation(initialisation);
     }
 
     /** @return channels of the stem and the first stack */
@@ -187,19 +181,9 @@ public final class Nb101Network implements Serializable {
         return classes;
     }
 
-    /** @return the weight initialisation of convolution and dense weights */
-    public WeightInit weightInit() {
-        return weightInit;
-    }
-
-    /** @return the data type of parameters and activations */
-    public DataType dataType() {
-        return dataType;
-    }
-
-    /** @return the seed of the weight initialisation */
-    public long seed() {
-        return seed;
+    /** @return the weight initialisation, data type and seed */
+    public Initialisation initialisation() {
+        return initialisation;
     }
 
     /**
@@ -283,10 +267,7 @@ public final class Nb101Network implements Serializable {
      */
     public ComputationGraphConfiguration configuration(Nb101Cell cell) {
         Preconditions.checkNotNull(cell, "cell");
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .weightInit(weightInit)
-                .dataType(dataType)
+        ComputationGraphConfiguration.GraphBuilder g = initialisation.applyTo(new NeuralNetConfiguration.Builder())
                 .convolutionMode(ConvolutionMode.Truncate)
                 .updater(new RmsProp(0.2, 0.9, 1.0))
                 .graphBuilder()
@@ -317,7 +298,7 @@ public final class Nb101Network implements Serializable {
      * The initialised network for a cell.
      *
      * @param cell the cell (e.g. from {@link Nb101Cell#parse}), used in every cell position; not null
-     * @return a new, initialised graph (weights from {@link #seed()})
+     * @return a new, initialised graph (weights from {@link #initialisation()})
      */
     public ComputationGraph graph(Nb101Cell cell) {
         ComputationGraph net = new ComputationGraph(configuration(cell));
@@ -445,7 +426,7 @@ public final class Nb101Network implements Serializable {
     @Override
     public String toString() {
         return "NB101 CIFAR-10 network (stem=" + stemChannels + ", stacks=" + stacks + ", cells/stack=" + cellsPerStack
-                + ", classes=" + classes + ", init=" + weightInit + ", " + dataType + ", seed=" + seed + ")";
+                + ", classes=" + classes + ", " + initialisation + ")";
     }
 
     /**
@@ -453,7 +434,8 @@ public final class Nb101Network implements Serializable {
      *
      * <pre>{@code
      * Nb101Network n = Nb101Network.builder().stemChannels(16).stacks(3).cellsPerStack(1).classes(10)
-     *         .weightInit(WeightInit.UNIFORM).dataType(DataType.FLOAT).seed(7).build();
+     *         .initialisation(Initialisation.builder().weightInit(WeightInit.UNIFORM).dataType(DataType.FLOAT).seed(7).build())
+     *         .build();
      * }</pre>
      */
     public static final class Builder {
@@ -461,9 +443,7 @@ public final class Nb101Network implements Serializable {
         private int stacks = 3;
         private int cellsPerStack = 3;
         private int classes = 10;
-        private WeightInit weightInit = WeightInit.UNIFORM;
-        private DataType dataType = DataType.FLOAT;
-        private long seed = 12345L;
+        private Initialisation initialisation = Initialisation.defaults();
 
         private Builder() {
         }
@@ -517,42 +497,15 @@ public final class Nb101Network implements Serializable {
         }
 
         /**
-         * Initialisation of the convolution and dense weights.
+         * The weight initialisation, data type and seed of the network's parameters.
          *
-         * @param weightInit e.g. {@code UNIFORM} (default; PyTorch's distribution) or
-         *                   {@code VAR_SCALING_NORMAL_FAN_IN} (close to NAS-Bench-101's TensorFlow initialiser)
-         * @return this builder
-         * @throws IllegalArgumentException for {@code DISTRIBUTION} (which needs a distribution object) or null
-         */
-        public Builder weightInit(WeightInit weightInit) {
-            Preconditions.checkArgument(weightInit != null, "weightInit must not be null");
-            Preconditions.checkArgument(weightInit != WeightInit.DISTRIBUTION,
-                    "weightInit DISTRIBUTION needs a distribution; use a named initialisation such as UNIFORM");
-            this.weightInit = weightInit;
-            return this;
-        }
-
-        /**
-         * Data type of parameters and activations.
-         *
-         * @param dataType a floating-point type (default FLOAT)
+         * @param initialisation e.g. {@code Initialisation.seeded(7)}; not null (default
+         *                       {@link Initialisation#defaults()}: {@code UNIFORM}, {@code FLOAT}, seed 12345)
          * @return this builder
          */
-        public Builder dataType(DataType dataType) {
-            Preconditions.checkArgument(dataType != null && dataType.isFPType(),
-                    "dataType must be a floating-point type, got %s", dataType);
-            this.dataType = dataType;
-            return this;
-        }
-
-        /**
-         * Seed of the weight initialisation.
-         *
-         * @param seed any value (default 12345)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        public Builder initialisation(Initialisation initialisation) {
+            Preconditions.checkArgument(initialisation != null, "initialisation must not be null");
+            this.initialisation = initialisation;
             return this;
         }
 

@@ -51,7 +51,7 @@ import java.util.Map;
  * and the input size). Immutable; one instance builds any number of cells with the same options.
  *
  * <pre>{@code
- * Nb201Network nb201 = Nb201Network.builder().seed(42).build();          // C = 16, N = 5, 10 classes, UNIFORM
+ * Nb201Network nb201 = Nb201Network.builder().initialisation(Initialisation.seeded(42)).build();   // C = 16, N = 5, 10 classes, UNIFORM
  * ComputationGraph net = nb201.graph(Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|"));
  * long params = nb201.parameterCount(cell);                               // as NAS-Bench-201 counts them
  * NearResult r = NearScorer.defaults().score(net, images);                // images [N, 3, 32, 32], normalised
@@ -130,21 +130,15 @@ public final class Nb201Network implements Serializable {
     private final int classes;
     /** The dataset: input size and, by default, the classes. */
     private final Nb201Dataset dataset;
-    /** Initialisation of convolution and dense weights. */
-    private final WeightInit weightInit;
-    /** Data type of the parameters. */
-    private final DataType dataType;
-    /** Seed of the initialisation. */
-    private final long seed;
+    /** Weight initialisation, data type and seed. */
+    private final Initialisation initialisation;
 
     private Nb201Network(Builder b) {
         this.channels = b.channels;
         this.cellsPerStage = b.cellsPerStage;
         this.classes = b.classes;
         this.dataset = b.dataset;
-        this.weightInit = b.weightInit;
-        this.dataType = b.dataType;
-        this.seed = b.seed;
+        this.initialisation = b.initialisation;
     }
 
     /**
@@ -173,8 +167,7 @@ public final class Nb201Network implements Serializable {
      */
     public Builder toBuilder() {
         return builder().channels(channels).cellsPerStage(cellsPerStage).dataset(dataset).classes(classes)
-                .weightInit(weightInit)
-                .dataType(dataType).seed(seed);
+                .initialisation(initialisation);
     }
 
     /** @return channels of the first stage, C */
@@ -197,19 +190,9 @@ public final class Nb201Network implements Serializable {
         return dataset;
     }
 
-    /** @return the weight initialisation of convolution and dense weights */
-    public WeightInit weightInit() {
-        return weightInit;
-    }
-
-    /** @return the data type of parameters and activations */
-    public DataType dataType() {
-        return dataType;
-    }
-
-    /** @return the seed of the weight initialisation */
-    public long seed() {
-        return seed;
+    /** @return the weight initialisation, data type and seed */
+    public Initialisation initialisation() {
+        return initialisation;
     }
 
     /**
@@ -231,10 +214,7 @@ public final class Nb201Network implements Serializable {
      */
     public ComputationGraphConfiguration configuration(Nb201Cell cell) {
         Preconditions.checkNotNull(cell, "cell");
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .weightInit(weightInit)
-                .dataType(dataType)
+        ComputationGraphConfiguration.GraphBuilder g = initialisation.applyTo(new NeuralNetConfiguration.Builder())
                 .convolutionMode(ConvolutionMode.Truncate)
                 .updater(new Nesterovs(0.1, 0.9))
                 .graphBuilder()
@@ -265,7 +245,7 @@ public final class Nb201Network implements Serializable {
      * The initialised network for a cell.
      *
      * @param cell the cell (e.g. from {@link Nb201Cell#parse}), used in every cell position; not null
-     * @return a new, initialised graph (weights from {@link #seed()})
+     * @return a new, initialised graph (weights from {@link #initialisation()})
      */
     public ComputationGraph graph(Nb201Cell cell) {
         ComputationGraph net = new ComputationGraph(configuration(cell));
@@ -442,8 +422,8 @@ public final class Nb201Network implements Serializable {
 
     @Override
     public String toString() {
-        return "NB201 " + dataset.title() + " network (C=" + channels + ", N=" + cellsPerStage + ", classes=" + classes + ", init="
-                + weightInit + ", " + dataType + ", seed=" + seed + ")";
+        return "NB201 " + dataset.title() + " network (C=" + channels + ", N=" + cellsPerStage + ", classes=" + classes + ", "
+                + initialisation + ")";
     }
 
     /**
@@ -451,7 +431,8 @@ public final class Nb201Network implements Serializable {
      *
      * <pre>{@code
      * Nb201Network n = Nb201Network.builder().channels(16).cellsPerStage(5).classes(10)
-     *         .weightInit(WeightInit.UNIFORM).dataType(DataType.FLOAT).seed(7).build();
+     *         .initialisation(Initialisation.builder().weightInit(WeightInit.UNIFORM).dataType(DataType.FLOAT).seed(7).build())
+     *         .build();
      * }</pre>
      */
     public static final class Builder {
@@ -459,9 +440,7 @@ public final class Nb201Network implements Serializable {
         private int cellsPerStage = 5;
         private int classes = Nb201Dataset.CIFAR10.classes();
         private Nb201Dataset dataset = Nb201Dataset.CIFAR10;
-        private WeightInit weightInit = WeightInit.UNIFORM;
-        private DataType dataType = DataType.FLOAT;
-        private long seed = 12345L;
+        private Initialisation initialisation = Initialisation.defaults();
 
         private Builder() {
         }
@@ -517,42 +496,15 @@ public final class Nb201Network implements Serializable {
         }
 
         /**
-         * Initialisation of the convolution and dense weights.
+         * The weight initialisation, data type and seed of the network's parameters.
          *
-         * @param weightInit e.g. {@code UNIFORM} (default; PyTorch's distribution) or {@code XAVIER} (DL4J's
-         *                   default)
-         * @return this builder
-         * @throws IllegalArgumentException for {@code DISTRIBUTION} (which needs a distribution object) or null
-         */
-        public Builder weightInit(WeightInit weightInit) {
-            Preconditions.checkArgument(weightInit != null, "weightInit must not be null");
-            Preconditions.checkArgument(weightInit != WeightInit.DISTRIBUTION,
-                    "weightInit DISTRIBUTION needs a distribution; use a named initialisation such as UNIFORM");
-            this.weightInit = weightInit;
-            return this;
-        }
-
-        /**
-         * Data type of parameters and activations.
-         *
-         * @param dataType a floating-point type (default FLOAT)
+         * @param initialisation e.g. {@code Initialisation.seeded(7)}; not null (default
+         *                       {@link Initialisation#defaults()}: {@code UNIFORM}, {@code FLOAT}, seed 12345)
          * @return this builder
          */
-        public Builder dataType(DataType dataType) {
-            Preconditions.checkArgument(dataType != null && dataType.isFPType(),
-                    "dataType must be a floating-point type, got %s", dataType);
-            this.dataType = dataType;
-            return this;
-        }
-
-        /**
-         * Seed of the weight initialisation.
-         *
-         * @param seed any value (default 12345)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        public Builder initialisation(Initialisation initialisation) {
+            Preconditions.checkArgument(initialisation != null, "initialisation must not be null");
+            this.initialisation = initialisation;
             return this;
         }
 

@@ -18,6 +18,7 @@
  * enumerate the 15,625), its datasets ({@link org.neardl4j.space.Nb201Dataset}: CIFAR-10, CIFAR-100,
  * ImageNet16-120) and the network around a cell for each ({@link org.neardl4j.space.Nb201Network}); NAS-Bench-101's
  * cells ({@link org.neardl4j.space.Nb101Cell}: parse, validate and prune as its API does) and its CIFAR-10 network
- * ({@link org.neardl4j.space.Nb101Network}); all networks are DL4J {@code ComputationGraph}s.
+ * ({@link org.neardl4j.space.Nb101Network}); all networks are DL4J {@code ComputationGraph}s, their weights drawn as
+ * one {@link org.neardl4j.space.Initialisation} says (distribution, data type, seed).
  */
 package org.neardl4j.space;

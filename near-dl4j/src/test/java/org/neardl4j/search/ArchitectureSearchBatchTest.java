@@ -18,6 +18,7 @@ package org.neardl4j.search;
 import org.deeplearning4j.nn.api.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 
@@ -375,7 +376,7 @@ class ArchitectureSearchBatchTest {
     @Test
     void nb201SpacesAreSerialisable() throws Exception {
         List<Nb201Cell> cells = subset(12, 6);
-        Nb201Network small = Nb201Network.builder().channels(4).cellsPerStage(1).seed(3).build();
+        Nb201Network small = Nb201Network.builder().channels(4).cellsPerStage(1).initialisation(Initialisation.seeded(3)).build();
         for (Nb201Space s : List.of(Nb201Space.full(small), Nb201Space.of(small, cells))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

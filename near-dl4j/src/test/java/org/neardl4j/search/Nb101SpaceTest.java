@@ -27,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neardl4j.proxy.NearProxy;
 import org.neardl4j.proxy.ParameterCount;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb101Op;
@@ -59,7 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Nb101SpaceTest {
 
     private static final Nb101Network TINY = Nb101Network.builder().stemChannels(8).stacks(1).cellsPerStack(1)
-            .seed(3).build();
+            .initialisation(Initialisation.seeded(3)).build();
     private static final Nb101Space SPACE = Nb101Space.full(TINY);
 
     // ------------------------------------------------------------------ reference: NAS-Bench-101's Python, in Java

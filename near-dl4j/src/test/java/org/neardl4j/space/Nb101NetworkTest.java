@@ -253,7 +253,7 @@ class Nb101NetworkTest {
     @Test
     void forwardConcatenatesTruncatesAndAdds() {
         // stem 8: channels 3, 3, 2; vertex 3 reads the first 2 channels of vertex 1
-        Nb101Network nb = Nb101Network.builder().stemChannels(8).cellsPerStack(1).seed(3).build();
+        Nb101Network nb = Nb101Network.builder().stemChannels(8).cellsPerStack(1).initialisation(Initialisation.seeded(3)).build();
         ComputationGraph g = nb.graph(Nb101Cell.parse(WIDE));
         Map<String, INDArray> a = g.feedForward(Nd4j.rand(DataType.FLOAT, 2, 3, 32, 32), true);
         INDArray v1 = a.get("s0c0_v1_relu");
@@ -287,7 +287,7 @@ class Nb101NetworkTest {
                     () -> "row " + r.id());
         }
         // and NEAR takes exactly those on a small network
-        Nb101Network small = Nb101Network.builder().stemChannels(4).cellsPerStack(1).seed(5).build();
+        Nb101Network small = Nb101Network.builder().stemChannels(4).cellsPerStack(1).initialisation(Initialisation.seeded(5)).build();
         Nb101Cell c = Nb101Cell.parse(WIDE);
         NearResult res = NearScorer.builder().repetitions(1).seed(5).build().score(small.graph(c),
                 Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32));
@@ -315,7 +315,7 @@ class Nb101NetworkTest {
             assertEquals(0, ref.get(r.id()).shortBlocks());
             Nb101Cell c = Nb101Cell.fromCsv(r.matrix(), r.ops());
             NearResult res = NearScorer.builder().repetitions(1).seed(r.id()).build().score(
-                    Nb101Network.builder().seed(r.id()).build().graph(c), x);
+                    Nb101Network.builder().initialisation(Initialisation.seeded(r.id())).build().graph(c), x);
             assertEquals(ref.get(r.id()).matrices(), res.matrices().size());
             double ratio = res.score() / ref.get(r.id()).near();
             assertTrue(Math.abs(ratio - 1) < 0.05, () -> "row " + r.id() + ": near-dl4j " + res.score()
@@ -329,8 +329,8 @@ class Nb101NetworkTest {
         assertThrows(IllegalArgumentException.class, () -> Nb101Network.builder().stacks(7));
         assertThrows(IllegalArgumentException.class, () -> Nb101Network.builder().cellsPerStack(0));
         assertThrows(IllegalArgumentException.class, () -> Nb101Network.builder().classes(1));
-        assertThrows(IllegalArgumentException.class, () -> Nb101Network.builder().weightInit(WeightInit.DISTRIBUTION));
-        Nb101Network n = Nb101Network.builder().stemChannels(16).stacks(2).cellsPerStack(2).classes(5).seed(9).build();
+        assertThrows(IllegalArgumentException.class, () -> Nb101Network.builder().initialisation(null));
+        Nb101Network n = Nb101Network.builder().stemChannels(16).stacks(2).cellsPerStack(2).classes(5).initialisation(Initialisation.seeded(9)).build();
         assertEquals(n.toString(), n.toBuilder().build().toString());
         ComputationGraphConfiguration conf = n.configuration(Nb101Cell.parse("conv3x3(0) output(1)"));
         assertEquals(5, ((OutputLayer) layer(conf, "logits")).getNOut());

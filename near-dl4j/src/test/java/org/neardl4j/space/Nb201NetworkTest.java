@@ -228,7 +228,7 @@ class Nb201NetworkTest {
     @Test
     void zeroOutputCellGivesZerosAndAValidNetwork() {
         Nb201Cell c = Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|");
-        Nb201Network nb = Nb201Network.builder().channels(4).cellsPerStage(2).seed(3).build();
+        Nb201Network nb = Nb201Network.builder().channels(4).cellsPerStage(2).initialisation(Initialisation.seeded(3)).build();
         ComputationGraphConfiguration conf = nb.configuration(c);
         assertInstanceOf(ScaleVertex.class, conf.getVertices().get("s0c0_n3_zero"));
         assertEquals(0.0, ((ScaleVertex) conf.getVertices().get("s0c0_n3_zero")).getScaleFactor(), 0);
@@ -268,7 +268,7 @@ class Nb201NetworkTest {
     void unreadNodesStillGetAGradient() {
         // node 1 (3x3 from node 0) is read by no edge; node 3 = skip(node 0) + avg_pool(node 2)
         Nb201Cell c = Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|avg_pool_3x3~2|");
-        ComputationGraph g = Nb201Network.builder().channels(2).cellsPerStage(1).seed(4).build().graph(c);
+        ComputationGraph g = Nb201Network.builder().channels(2).cellsPerStage(1).initialisation(Initialisation.seeded(4)).build().graph(c);
         assertEquals(List.of("s0c0_n3", "s0c0_n1_unused"), g.getConfiguration().getVertexInputs().get("s0c0_out"));
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 10);
@@ -284,7 +284,7 @@ class Nb201NetworkTest {
         assertEquals(0.0, g.gradient().getGradientFor("s0c0_e10_conv_W").amaxNumber().doubleValue(), 0);
         assertTrue(g.gradient().getGradientFor("s0c0_e20_conv_W").amaxNumber().doubleValue() > 0);
         // the 0-scaled branch does not change the output: compare with the cell without edge 1 <- 0
-        ComputationGraph h = Nb201Network.builder().channels(2).cellsPerStage(1).seed(4).build().graph(
+        ComputationGraph h = Nb201Network.builder().channels(2).cellsPerStage(1).initialisation(Initialisation.seeded(4)).build().graph(
                 Nb201Cell.parse("|none~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|avg_pool_3x3~2|"));
         for (String layer : List.of("stem_conv", "s0c0_e20_conv", "r1_a_conv", "logits")) {
             h.getLayer(layer).setParams(g.getLayer(layer).params().dup());
@@ -320,7 +320,7 @@ class Nb201NetworkTest {
     @Test
     void nearScoresExactlyTheReferenceMatrices() {
         Nb201Cell c = Nb201Cell.parse(BEST);
-        Nb201Network nb = Nb201Network.builder().channels(4).cellsPerStage(1).seed(1).build();
+        Nb201Network nb = Nb201Network.builder().channels(4).cellsPerStage(1).initialisation(Initialisation.seeded(1)).build();
         ComputationGraph g = nb.graph(c);
         NearResult r = NearScorer.builder().blockMode(BlockMode.FIRST).build().score(g,
                 Nd4j.rand(DataType.FLOAT, 10, 3, 32, 32));
@@ -346,8 +346,8 @@ class Nb201NetworkTest {
     @Test
     void poolingIgnoresPaddingAndStrideTwoAlignsLikePyTorch() {
         Nb201Cell c = Nb201Cell.parse("|avg_pool_3x3~0|+|none~0|none~1|+|none~0|skip_connect~1|none~2|");
-        ComputationGraph g = Nb201Network.builder().channels(2).cellsPerStage(1).dataType(DataType.DOUBLE).seed(5)
-                .build().graph(c);
+        ComputationGraph g = Nb201Network.builder().channels(2).cellsPerStage(1)
+                .initialisation(Initialisation.builder().dataType(DataType.DOUBLE).seed(5).build()).build().graph(c);
         Map<String, INDArray> acts = g.feedForward(Nd4j.rand(DataType.DOUBLE, 2, 3, 32, 32), true);
         INDArray in = acts.get("stem_bn");
         INDArray pool = acts.get("s0c0_e10_pool");
@@ -405,7 +405,8 @@ class Nb201NetworkTest {
 
     @Test
     void configurationSurvivesJson() {
-        Nb201Network nb = Nb201Network.builder().weightInit(WeightInit.XAVIER).seed(9).build();
+        Nb201Network nb = Nb201Network.builder()
+                .initialisation(Initialisation.builder().weightInit(WeightInit.XAVIER).seed(9).build()).build();
         ComputationGraphConfiguration conf = nb.configuration(Nb201Cell.parse(BEST));
         ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back);
@@ -424,8 +425,7 @@ class Nb201NetworkTest {
         assertEquals(nb, nb);
         assertEquals(nb.toString(), nb.toBuilder().build().toString());
         assertThrows(IllegalArgumentException.class, () -> Nb201Network.builder().channels(0));
-        assertThrows(IllegalArgumentException.class, () -> Nb201Network.builder().dataType(DataType.INT));
-        assertThrows(IllegalArgumentException.class, () -> Nb201Network.builder().weightInit(WeightInit.DISTRIBUTION));
+        assertThrows(IllegalArgumentException.class, () -> Nb201Network.builder().initialisation(null));
         assertThrows(NullPointerException.class, () -> nb.configuration(null));
     }
 }

@@ -26,6 +26,7 @@ import org.neardl4j.proxy.ProxyResult;
 import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,28 +78,17 @@ public final class Nb101Benchmark {
         int images = 64;
         @Option(names = "--rows", paramLabel = "N", description = "only the first N rows of the table")
         int rows = Integer.MAX_VALUE;
-        @Option(names = "--from", paramLabel = "K", description = "start at row K (0-based)")
-        int from = 0;
-        @Option(names = "--limit", paramLabel = "N", description = "at most N new rows per task")
-        int limit = Integer.MAX_VALUE;
-        @Option(names = "--budget-seconds", paramLabel = "S", description = "start no row after S seconds")
-        double budgetSeconds = Double.POSITIVE_INFINITY;
         @Option(names = "--subset-proxies", paramLabel = "N", description = "rows of the proxies task (default 200)")
         int subsetProxies = 200;
         @Option(names = "--stem", paramLabel = "C", description = "stem channels (default 128)")
         int stem = 128;
         @Option(names = "--cells-per-stack", paramLabel = "N", description = "cells per stack (default 3)")
         int cellsPerStack = 3;
-        @Option(names = "--code-version", paramLabel = "V", description = "recorded in every row (e.g. the commit)")
-        String codeVersion = "unknown";
-        final long started = System.nanoTime();
-
-        double elapsed() {
-            return (System.nanoTime() - started) / 1e9;
-        }
+        @Mixin
+        ResumableCsv.Range range = new ResumableCsv.Range();
 
         Nb101Network network(long seed) {
-            return Nb101Network.builder().stemChannels(stem).cellsPerStack(cellsPerStack).seed(seed).build();
+            return Nb101Network.builder().stemChannels(stem).cellsPerStack(cellsPerStack).initialisation(Initialisation.seeded(seed)).build();
         }
     }
 
@@ -135,8 +125,7 @@ public final class Nb101Benchmark {
             }
             Cli.atLeast("--images", s.images, 1);
             Cli.atLeast("--rows", s.rows, 1);
-            Cli.atLeast("--from", s.from, 0);
-            Cli.atLeast("--limit", s.limit, 0);
+            s.range.check();
             Cli.atLeast("--stem", s.stem, 1);
             Cli.atLeast("--cells-per-stack", s.cellsPerStack, 1);
             run(s);
@@ -169,8 +158,8 @@ public final class Nb101Benchmark {
     private static void each(Settings s, String task, List<String> header, List<Nb201Data.Nb101Row> items, RowTask f) {
         List<String> h = new ArrayList<>(header);
         h.add("code");
-        new ResumableCsv(csv(s, task), h).fill(new ResumableCsv.Run(task, s.from, s.limit, s.budgetSeconds,
-                s::elapsed, s.codeVersion), "id", items, r -> Integer.toString(r.id()), f::row);
+        new ResumableCsv(csv(s, task), h).fill(task, s.range,
+                "id", items, r -> Integer.toString(r.id()), f::row);
     }
 
     private static void near(Settings s, List<Nb201Data.Nb101Row> rows) {

@@ -30,6 +30,7 @@ import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.score.MatrixScore;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Dataset;
 import org.neardl4j.space.Nb201Network;
 import org.slf4j.Logger;
@@ -117,12 +118,6 @@ public final class Nb201Benchmark {
         Nb201Dataset dataset = Nb201Dataset.CIFAR10;
         @Option(names = "--archs", paramLabel = "N", description = "only the first N rows of the table")
         int archs = Integer.MAX_VALUE;
-        @Option(names = "--from", paramLabel = "K", description = "start at row K (0-based)")
-        int from = 0;
-        @Option(names = "--limit", paramLabel = "N", description = "at most N new architectures per task")
-        int limit = Integer.MAX_VALUE;
-        @Option(names = "--budget-seconds", paramLabel = "S", description = "start no architecture after S seconds")
-        double budgetSeconds = Double.POSITIVE_INFINITY;
         @Option(names = "--subset-proxies", paramLabel = "N", description = "architectures of the proxies task (300)")
         int subsetProxies = 300;
         @Option(names = "--subset-xavier", paramLabel = "N", description = "architectures of the xavier task (300)")
@@ -136,22 +131,17 @@ public final class Nb201Benchmark {
         int channels = 16;
         @Option(names = "--cells", paramLabel = "N", description = "cells per stage (default 5)")
         int cells = 5;
-        @Option(names = "--code-version", paramLabel = "V", description = "recorded in every row (e.g. the commit)")
-        String codeVersion = "unknown";
+        @Mixin
+        ResumableCsv.Range range = new ResumableCsv.Range();
         @Option(names = "--code-note", paramLabel = "TEXT", description = "a sentence the report adds about the code"
                 + " versions of the rows")
         String codeNote = "";
         /** The command line, for the report. */
         String command = "";
-        final long started = System.nanoTime();
-
-        double elapsed() {
-            return (System.nanoTime() - started) / 1e9;
-        }
 
         Nb201Network network(WeightInit init, long seed) {
-            return Nb201Network.builder().dataset(dataset).channels(channels).cellsPerStage(cells).weightInit(init)
-                    .seed(seed).build();
+            return Nb201Network.builder().dataset(dataset).channels(channels).cellsPerStage(cells)
+                    .initialisation(Initialisation.builder().weightInit(init).seed(seed).build()).build();
         }
 
         INDArray images(int n) {
@@ -195,8 +185,7 @@ public final class Nb201Benchmark {
             }
             Cli.atLeast("--images", s.images, 1);
             Cli.atLeast("--archs", s.archs, 1);
-            Cli.atLeast("--from", s.from, 0);
-            Cli.atLeast("--limit", s.limit, 0);
+            s.range.check();
             Cli.atLeast("--channels", s.channels, 1);
             Cli.atLeast("--cells", s.cells, 1);
             if (s.dataset != Nb201Dataset.CIFAR10 && s.tasks.contains("report")) {
@@ -248,8 +237,8 @@ public final class Nb201Benchmark {
     private static void each(Settings s, String task, List<String> header, List<Nb201Data.Arch> items, RowTask f) {
         List<String> h = new ArrayList<>(header);
         h.add("code");
-        new ResumableCsv(csv(s, task), h).fill(new ResumableCsv.Run(task, s.from, s.limit, s.budgetSeconds,
-                s::elapsed, s.codeVersion), "arch", items, a -> Integer.toString(a.arch()), f::row);
+        new ResumableCsv(csv(s, task), h).fill(task, s.range,
+                "arch", items, a -> Integer.toString(a.arch()), f::row);
     }
 
     /** A path as the report links it: relative to the report's folder, with forward slashes. */

@@ -22,8 +22,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.neardl4j.cli.Cli;
+import org.neardl4j.cli.CliException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -37,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -148,41 +150,68 @@ public final class ResumableCsv {
         }
     }
 
-    /** Where a resumable run over items starts and when it stops; the code version closes every row. */
-    record Run(String task, int from, int limit, double budgetSeconds, DoubleSupplier elapsedSeconds,
-               String codeVersion) {
+    /**
+     * Where a resumable run over a table's rows starts and when it stops, and the code version that closes every row:
+     * the command-line options every resumable benchmark shares (a picocli mixin).
+     */
+    static final class Range {
+        @Option(names = "--from", paramLabel = "K", description = "start at row K (0-based)")
+        int from = 0;
+        @Option(names = "--limit", paramLabel = "N", description = "at most N new rows per task")
+        int limit = Integer.MAX_VALUE;
+        @Option(names = "--budget-seconds", paramLabel = "S", description = "start no row after S seconds")
+        double budgetSeconds = Double.POSITIVE_INFINITY;
+        @Option(names = "--code-version", paramLabel = "V", description = "recorded in every row (e.g. the commit)")
+        String codeVersion = "unknown";
+        private final long started = System.nanoTime();
+
+        /** @return seconds since the program started */
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        /**
+         * Checks the options.
+         *
+         * @throws CliException naming the option that is out of range
+         */
+        void check() throws CliException {
+            Cli.atLeast("--from", from, 0);
+            Cli.atLeast("--limit", limit, 0);
+        }
     }
 
     /**
-     * Appends one row (values, then the run's code version) for each item from {@code run.from()} on whose key is
-     * not yet in the {@code keyColumn} column, until {@code run.limit()} rows were added or the time budget is spent.
+     * Appends one row (values, then the run's code version) for each item from {@code run.from} on whose key is
+     * not yet in the {@code keyColumn} column, until {@code run.limit} rows were added or the time budget is spent.
      *
-     * @param run       the task's name, range, budget and code version
+     * @param task      the task's name, for the log
+     * @param run       the range, budget and code version
      * @param keyColumn the column naming an item (the header's first column)
      * @param items     every item, in order
      * @param key       an item's key as written in {@code keyColumn}
      * @param row       an item's values (without the code column)
      * @param <T>       the item type
      */
-    <T> void fill(Run run, String keyColumn, List<T> items, Function<T, String> key, Function<T, List<String>> row) {
+    <T> void fill(String task, Range run, String keyColumn, List<T> items, Function<T, String> key, Function<T, List<String>> row) {
         Set<String> done = new HashSet<>(keys(keyColumn));
         int added = 0;
-        for (int i = run.from(); i < items.size(); i++) {
+        for (int i = run.from; i < items.size(); i++) {
             T item = items.get(i);
             if (done.contains(key.apply(item))) {
                 continue;
             }
-            if (added >= run.limit() || run.elapsedSeconds().getAsDouble() >= run.budgetSeconds()) {
-                log.info("{}: stopping at row {} ({} added, {} s)", run.task(), i, added,
-                        String.format("%.0f", run.elapsedSeconds().getAsDouble()));
+            if (added >= run.limit || run.elapsed() >= run.budgetSeconds) {
+                log.info("{}: stopping at row {} ({} added, {} s)", task, i, added,
+                        String.format("%.0f", run.elapsed()));
                 return;
             }
             List<String> values = new ArrayList<>(row.apply(item));
-            values.add(run.codeVersion());
+            values.add(run.codeVersion);
             append(values);
             added++;
-            log.info("{} [{}/{}] {} {}: {}", run.task(), i + 1, items.size(), keyColumn, key.apply(item), values);
+            log.info("{} [{}/{}] {} {}: {}", task, i + 1, items.size(), keyColumn, key.apply(item), values);
         }
-        log.info("{}: all {} rows done ({} added in this run)", run.task(), items.size(), added);
+        log.info("{}: all {} rows done ({} added in this run)", task, items.size(), added);
     }
 }

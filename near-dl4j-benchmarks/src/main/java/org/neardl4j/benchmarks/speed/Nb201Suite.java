@@ -22,6 +22,7 @@ import org.neardl4j.cli.report.HtmlReport;
 import org.neardl4j.score.NearResult;
 import org.neardl4j.score.NearScorer;
 import org.neardl4j.benchmarks.nb201.Nb201Data;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Cell;
 import org.neardl4j.space.Nb201Network;
 import org.neardl4j.space.Nb201Op;
@@ -141,7 +142,7 @@ final class Nb201Suite extends SuitePart {
         int i = 0;
         for (Arch a : archs) {
             System.out.println("  nb201 arch " + a.index() + " " + a.cell());
-            ComputationGraph net = Nb201Network.builder().seed(a.index()).build().graph(a.cell());
+            ComputationGraph net = Nb201Network.builder().initialisation(Initialisation.seeded(a.index())).build().graph(a.cell());
             NearScorer scorer = NearScorer.defaults();
             NearResult[] last = new NearResult[1];
             ModelCapture capture = ModelCapture.of(net);

@@ -22,6 +22,7 @@ import org.neardl4j.proxy.ProxyOptions;
 import org.neardl4j.proxy.ZeroCostProxies;
 import org.neardl4j.proxy.ZeroCostProxy;
 import org.neardl4j.benchmarks.nb201.Nb201Data;
+import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Network;
 
 import java.util.List;
@@ -84,7 +85,7 @@ final class ProxySuite extends SuitePart {
         double sumOff = 0;
         double sumOn = 0;
         for (Nb201Suite.Arch a : archs) {
-            ComputationGraph net = Nb201Network.builder().seed(a.index()).build().graph(a.cell());
+            ComputationGraph net = Nb201Network.builder().initialisation(Initialisation.seeded(a.index())).build().graph(a.cell());
             for (String name : proxies) {
                 System.out.println("  proxies arch " + a.index() + " " + name);
                 ZeroCostProxy p = ZeroCostProxies.byName(name, ProxyOptions.defaults());
