@@ -20,7 +20,6 @@ import org.neardl4j.cli.io.Nb201Sources;
 import org.neardl4j.search.Nb201Space;
 import org.neardl4j.search.SearchResult;
 import org.neardl4j.search.Strategy;
-import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb201Network;
 import picocli.CommandLine.Option;
 

@@ -18,7 +18,6 @@ package org.neardl4j.search;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import org.deeplearning4j.nn.api.Model;
-import org.neardl4j.space.Initialisation;
 import org.neardl4j.space.Nb101Cell;
 import org.neardl4j.space.Nb101Network;
 import org.neardl4j.space.Nb101Op;
@@ -65,7 +64,8 @@ import java.util.SplittableRandom;
  * reads it back. Immutable and serializable.
  *
  * <pre>{@code
- * Nb101Network template = Nb101Network.builder().stemChannels(16).stacks(3).cellsPerStack(1).initialisation(Initialisation.seeded(1)).build();
+ * Nb101Network template = Nb101Network.builder().stemChannels(16).stacks(3).cellsPerStack(1)
+ *         .initialisation(Initialisation.seeded(1)).build();
  * Nb101Space space = Nb101Space.full(template);
  * Nb101Cell c = space.sample(new SplittableRandom(7));
  * Nb101Cell child = space.mutate(c, new SplittableRandom(8));
@@ -266,21 +266,7 @@ public final class Nb101Space implements SearchSpace<Nb101Cell>, Serializable {
     /** The list's cell isomorphic to {@code target}, or one of those nearest to it; never {@code parent}. */
     private Nb101Cell nearest(Nb101Cell target, Nb101Cell parent, SplittableRandom rng) {
         int[] t = layout(target);
-        List<Nb101Cell> nearest = new ArrayList<>();
-        int best = Integer.MAX_VALUE;
-        for (int i = 0; i < cells.size(); i++) {
-            Nb101Cell c = cells.get(i);
-            int d = distance(t, layouts.get(i));
-            if (c.equals(parent) || d > best) {
-                continue;
-            }
-            if (d < best) {
-                best = d;
-                nearest.clear();
-            }
-            nearest.add(c);
-        }
-        return nearest.get(rng.nextInt(nearest.size()));
+        return Nearest.pick(cells, i -> distance(t, layouts.get(i)), parent, rng);
     }
 
     /**

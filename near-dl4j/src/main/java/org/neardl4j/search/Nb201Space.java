@@ -136,20 +136,7 @@ public final class Nb201Space implements SearchSpace<Nb201Cell>, Serializable {
         if (full || byName.containsKey(target.toString())) {
             return target;
         }
-        List<Nb201Cell> nearest = new ArrayList<>();
-        int best = Integer.MAX_VALUE;
-        for (Nb201Cell c : cells) {
-            int d = distance(target, c);
-            if (c.equals(parent) || d > best) {
-                continue;
-            }
-            if (d < best) {
-                best = d;
-                nearest.clear();
-            }
-            nearest.add(c);
-        }
-        return nearest.get(rng.nextInt(nearest.size()));
+        return Nearest.pick(cells, i -> distance(target, cells.get(i)), parent, rng);
     }
 
     /**
